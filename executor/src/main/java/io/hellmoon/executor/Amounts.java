@@ -65,7 +65,8 @@ final class Amounts
         }
         final double difference = scratch.set(notional).addProduct(-expectedPrice, quantity).toDouble();
         final double expectedNotional = (double)expectedPrice * quantity;
-        return (buy ? difference : -difference) * 10_000.0 / expectedNotional;
+        // Adding 0.0 turns the -0.0 of a sell without slippage into 0.0.
+        return (buy ? difference : -difference) * 10_000.0 / expectedNotional + 0.0;
     }
 
     /**
@@ -84,6 +85,6 @@ final class Amounts
             return Double.NaN;
         }
         final double difference = buy ? (double)(price - expectedPrice) : (double)(expectedPrice - price);
-        return difference * 10_000.0 / expectedPrice;
+        return difference * 10_000.0 / expectedPrice + 0.0;
     }
 }

@@ -78,6 +78,11 @@ final class ExecutorFixture implements AutoCloseable
     private final PositionUpdateDecoder positionDecoder = new PositionUpdateDecoder();
     private long nextClOrdId = 1;
 
+    /**
+     * A second engine that also receives everything sent, when set.
+     */
+    ExecutionEngine tap;
+
     ExecutorFixture()
     {
         this(context -> {});
@@ -288,6 +293,10 @@ final class ExecutorFixture implements AutoCloseable
     void send(final int encodedLength)
     {
         engine.onMessage(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + encodedLength);
+        if (null != tap)
+        {
+            tap.onMessage(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + encodedLength);
+        }
     }
 
     void sendRaw(final DirectBuffer bytes, final int offset, final int length)
