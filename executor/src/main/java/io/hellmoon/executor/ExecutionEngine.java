@@ -71,7 +71,8 @@ import static io.hellmoon.executor.ExecutorConfiguration.MIN_INSTRUMENT_EXPONENT
  * {@link ExecutorConfiguration#EXECUTOR_CLORDID_BASE}), which passes the same risk checks as any reducing order
  * and is reported like any other. The bracket is disarmed when the position is flat or flips; if the exit only
  * partly fills, the next market data triggers it again for the rest. While the kill switch is engaged, exits are
- * rejected (KILL_SWITCH) once and then held until the switch is released.
+ * rejected (KILL_SWITCH) once and then held until the switch is released; an exit rejected for another reason
+ * (stale or missing quotes) is held until the next BookLevels or BestBidOffer.
  * <p>
  * <b>Kill switch.</b> Engaging it cancels every resting order (CANCELED, KILL_SWITCH) and rejects every new order;
  * positions are kept. Its state is the {@code executor: kill switch engaged} counter.
@@ -572,6 +573,7 @@ public final class ExecutionEngine implements SbeHandler, AutoCloseable
         final InstrumentState instrument, final long eventTimeNs, final long receiveTimeNs, final long publishTimeNs)
     {
         venue.onQuote(instrument, eventTimeNs, receiveTimeNs, publishTimeNs);
+        instrument.position.bracketHeldUntilQuote = false;
         checkBracket(instrument, instrument.topBid, instrument.topAsk, eventTimeNs, receiveTimeNs, publishTimeNs);
         mark(instrument);
     }
@@ -695,7 +697,8 @@ public final class ExecutionEngine implements SbeHandler, AutoCloseable
         final long publishTimeNs)
     {
         final Position position = instrument.position;
-        if (0 == position.quantity || !position.hasBracket() || position.bracketSuppressed)
+        if (0 == position.quantity || !position.hasBracket() || position.bracketSuppressed ||
+            position.bracketHeldUntilQuote)
         {
             return;
         }
@@ -741,9 +744,15 @@ public final class ExecutionEngine implements SbeHandler, AutoCloseable
         exit.times(eventTimeNs, receiveTimeNs, publishTimeNs);
         counters.exitsTriggered().incrementRelease();
 
-        if (RejectReason.KILL_SWITCH == submit(exit))
+        final RejectReason reason = submit(exit);
+        if (RejectReason.KILL_SWITCH == reason)
         {
             position.bracketSuppressed = true;
+        }
+        else if (RejectReason.NONE != reason)
+        {
+            // Retried on the next book or best bid/offer, not on every trade until then.
+            position.bracketHeldUntilQuote = true;
         }
     }
 

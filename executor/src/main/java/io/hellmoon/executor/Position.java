@@ -27,6 +27,7 @@ final class Position
     long stopPrice;
     long targetPrice;
     boolean bracketSuppressed;
+    boolean bracketHeldUntilQuote;
 
     /**
      * Apply a fill.
@@ -123,5 +124,6 @@ final class Position
         stopPrice = 0;
         targetPrice = 0;
         bracketSuppressed = false;
+        bracketHeldUntilQuote = false;
     }
 }

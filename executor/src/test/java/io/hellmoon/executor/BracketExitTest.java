@@ -232,4 +232,23 @@ class BracketExitTest
         assertEquals(OrderPurpose.EXIT_STOP, fixture.lastReport().purpose());
         assertEquals(0, fixture.engine.positionQuantity(BTC));
     }
+
+    @Test
+    void shouldRetryAnExitRejectedForStaleQuotesOnTheNextQuoteNotOnEveryTrade()
+    {
+        fixture.intent().buy("1").expected("100.00").stop("98.00").send();
+        fixture.clock.advance(10_000_000_001L);
+        fixture.clear();
+
+        fixture.trade(BTC, "97.90", "1");
+        fixture.trade(BTC, "97.80", "1");
+        assertEquals(1, fixture.reports().size());
+        assertEquals(RejectReason.STALE_MARKET_DATA, fixture.lastReport().reason());
+        assertEquals(OrderPurpose.EXIT_STOP, fixture.lastReport().purpose());
+
+        fixture.book(BTC, "97.70x5", "97.80x5");
+        assertEquals(FILL, fixture.lastReport().execType());
+        assertEquals(px("97.70"), fixture.lastReport().lastPrice());
+        assertEquals(0, fixture.engine.positionQuantity(BTC));
+    }
 }
