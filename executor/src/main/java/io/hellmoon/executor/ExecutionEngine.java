@@ -13,6 +13,8 @@ import io.hellmoon.sbe.ControlCommandDecoder;
 import io.hellmoon.sbe.ControlCommandType;
 import io.hellmoon.sbe.Decimal64Decoder;
 import io.hellmoon.sbe.FeedState;
+import io.hellmoon.sbe.FeedStatusDecoder;
+import io.hellmoon.sbe.GroupSizeEncodingDecoder;
 import io.hellmoon.sbe.InstrumentDefinitionDecoder;
 import io.hellmoon.sbe.InstrumentKind;
 import io.hellmoon.sbe.InstrumentStatus;
@@ -26,8 +28,6 @@ import io.hellmoon.sbe.Side;
 import io.hellmoon.sbe.TimeInForce;
 import io.hellmoon.sbe.TradeDecoder;
 import io.hellmoon.sbe.TradingMode;
-import io.hellmoon.sbe.FeedStatusDecoder;
-import io.hellmoon.sbe.GroupSizeEncodingDecoder;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
@@ -526,15 +526,15 @@ public final class ExecutionEngine implements SbeHandler, AutoCloseable
         {
             bids.next();
             instrument.addBid(
-                rescale(bids.price(), fromPriceExponent, priceExponent), rescale(bids.size(), fromSizeExponent,
-                sizeExponent));
+                rescale(bids.price(), fromPriceExponent, priceExponent),
+                rescale(bids.size(), fromSizeExponent, sizeExponent));
         }
         for (final BookLevelsDecoder.AsksDecoder asks = book.asks(); asks.hasNext(); )
         {
             asks.next();
             instrument.addAsk(
-                rescale(asks.price(), fromPriceExponent, priceExponent), rescale(asks.size(), fromSizeExponent,
-                sizeExponent));
+                rescale(asks.price(), fromPriceExponent, priceExponent),
+                rescale(asks.size(), fromSizeExponent, sizeExponent));
         }
         instrument.endBook(receiveTimeNs);
 
@@ -703,8 +703,8 @@ public final class ExecutionEngine implements SbeHandler, AutoCloseable
             return;
         }
 
-        final boolean long_ = position.quantity > 0;
-        final long price = long_ ? exitSellPrice : exitBuyPrice;
+        final boolean isLong = position.quantity > 0;
+        final long price = isLong ? exitSellPrice : exitBuyPrice;
         if (price <= 0)
         {
             return;
@@ -714,12 +714,12 @@ public final class ExecutionEngine implements SbeHandler, AutoCloseable
         final long target = position.targetPrice;
         final OrderPurpose purpose;
         final long triggerPrice;
-        if (0 != stop && (long_ ? price <= stop : price >= stop))
+        if (0 != stop && (isLong ? price <= stop : price >= stop))
         {
             purpose = OrderPurpose.EXIT_STOP;
             triggerPrice = stop;
         }
-        else if (0 != target && (long_ ? price >= target : price <= target))
+        else if (0 != target && (isLong ? price >= target : price <= target))
         {
             purpose = OrderPurpose.EXIT_TARGET;
             triggerPrice = target;
@@ -732,7 +732,7 @@ public final class ExecutionEngine implements SbeHandler, AutoCloseable
         final Order exit = orders.acquire();
         exit.clOrdId = nextExitClOrdId++;
         exit.instrumentId = instrument.instrumentId;
-        exit.side = long_ ? Side.SELL : Side.BUY;
+        exit.side = isLong ? Side.SELL : Side.BUY;
         exit.orderType = OrderType.MARKET;
         exit.timeInForce = TimeInForce.IOC;
         exit.purpose = purpose;

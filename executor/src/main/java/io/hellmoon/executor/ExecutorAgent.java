@@ -42,16 +42,20 @@ public final class ExecutorAgent implements Agent
     /**
      * Create the agent, its subscriptions and its publication.
      *
-     * @param context configuration; concluded here.
+     * @param context configuration; concluded here if it was not already, with counters in the media driver's
+     *                counters file unless it names another factory.
      * @param aeron   client, connected to the media driver; not closed by the agent.
      */
     public ExecutorAgent(final ExecutorContext context, final Aeron aeron)
     {
-        if (null == context.counterFactory())
+        if (!context.isConcluded())
         {
-            context.counterFactory(CounterFactory.aeron(aeron));
+            if (null == context.counterFactory())
+            {
+                context.counterFactory(CounterFactory.aeron(aeron));
+            }
+            context.conclude();
         }
-        context.conclude();
         fragmentLimit = context.fragmentLimit();
 
         Subscription control = null;

@@ -5,7 +5,6 @@ package io.hellmoon.executor;
 
 import io.hellmoon.codecs.FixedPoint;
 import io.hellmoon.codecs.ManualEpochNanoClock;
-import io.hellmoon.codecs.aeron.MessageSink;
 import io.hellmoon.sbe.BestBidOfferEncoder;
 import io.hellmoon.sbe.BookLevelsEncoder;
 import io.hellmoon.sbe.ControlCommandEncoder;
