@@ -77,13 +77,13 @@ final class PaperVenue
         final InstrumentState instrument = order.instrument;
         final boolean buy = order.isBuy();
         final long bestOpposite = instrument.bestPrice(buy);
+        final boolean market = OrderType.MARKET == order.orderType;
         if (order.expectedPrice <= 0)
         {
-            // No expectation given: slippage is measured against the arrival price.
-            order.expectedPrice = bestOpposite;
+            // No expectation given: a limit order expects its limit, a market order the price on arrival.
+            order.expectedPrice = market ? bestOpposite : order.limitPrice;
         }
 
-        final boolean market = OrderType.MARKET == order.orderType;
         final boolean marketable = market ||
             (bestOpposite > 0 && (buy ? order.limitPrice >= bestOpposite : order.limitPrice <= bestOpposite));
 

@@ -208,11 +208,12 @@ class PaperVenueTest
         assertEquals(1, fixture.engine.restingOrderCount());
 
         // A print through 100.10 fills the rest at the limit, as maker: 0.5 x 100.10 = 50.05, fee 0.01001.
-        // In all 200.15 for 2 (VWAP 100.075) against the arrival price 100.00: 7.5 bps.
+        // In all 200.15 for 2 (VWAP 100.075) against the limit 100.10, the expectation when none is given: -2.5 bps.
         fixture.clear();
         fixture.trade(BTC, "100.05", "0.01");
         final Report fill = fixture.lastReport();
-        assertFill(fill, "0.5", "100.10", "2", "0", "100.08", "0.01001", 7.5);
+        assertFill(fill, "0.5", "100.10", "2", "0", "100.08", "0.01001", -0.05 / 200.20 * 10_000);
+        assertEquals(px("100.10"), fill.expectedPrice());
         assertEquals(LiquidityFlag.MAKER, fill.liquidity());
         assertEquals(0, fixture.engine.restingOrderCount());
     }
