@@ -229,11 +229,26 @@ public final class StrategyLoader
             }
             if (State.RESOLVING == parent.state)
             {
+                // Every member of the cycle gets the same error; they unwind without adding more.
                 final List<String> cycle = new ArrayList<>(chain.subList(chain.indexOf(parentId), chain.size()));
                 cycle.add(parentId);
-                return fail(entry, chain, errors, path, "bad inheritance: cycle " + String.join(" -> ", cycle));
+                final String why = "bad inheritance: cycle " + String.join(" -> ", cycle);
+                for (int i = 0; i < cycle.size() - 1; i++)
+                {
+                    final Entry member = entries.get(cycle.get(i));
+                    errors.add(new SdlError(member.fileName, path, why));
+                    member.state = State.FAILED;
+                }
+                chain.remove(chain.size() - 1);
+                return false;
             }
-            if (!resolve(parent, entries, invalid, errors, chain) || invalid.contains(parentId))
+            final boolean parentResolved = resolve(parent, entries, invalid, errors, chain);
+            if (State.FAILED == entry.state)
+            {
+                chain.remove(chain.size() - 1);
+                return false;
+            }
+            if (!parentResolved || invalid.contains(parentId))
             {
                 return fail(entry, chain, errors, path, "bad inheritance: parent '" + parentId + "' is invalid (see " +
                     "the errors of " + parent.fileName + ")");
