@@ -84,6 +84,12 @@ class RouterTest
         return decisions.get(decisions.size() - 1);
     }
 
+    private static String text(final DecisionDecoder decision)
+    {
+        final String strategyId = decision.strategyId();
+        return decision.rejectReason() + " " + strategyId + ": " + decision.detail();
+    }
+
     private static void assertRejected(final DecisionDecoder decision, final RejectReason reason,
         final String strategyId, final String detailPart)
     {
@@ -499,7 +505,7 @@ class RouterTest
             "confirmations[0] 1m breakout(lookback=3) failed: price 50000.000000 not above 3-bar high 50020.000000");
         fixture.messages.anomaly(900, BTC, AnomalyType.BREAKOUT, Direction.UP, 3.0, VolatilityRegime.NORMAL_VOL,
             TrendRegime.TRENDING, 50_030.0, 100.0, fixture.clock.nanoTime());
-        assertEquals(DecisionOutcome.TAKEN, fixture.sink.lastDecision().outcome(), fixture.sink.lastDecision().detail());
+        assertEquals(DecisionOutcome.TAKEN, fixture.sink.lastDecision().outcome(), text(fixture.sink.lastDecision()));
 
         // The book leans to the bid by (3 - 1) / 4 = 0.5 for the last three minutes, after an even book from the
         // BBO: the one-minute average is 0.5 x (1 - e^-3) = 0.476. A long is confirmed, a short is not.
@@ -509,14 +515,14 @@ class RouterTest
         fixture.messages.executionReport(fixture.sink.decisions().get(fixture.sink.decisions().size() - 2).clOrdId(),
             BTC, OrderStatus.REJECTED, 0);
         final DecisionDecoder book = anomaly(AnomalyType.BOOK_IMBALANCE, Direction.UP, 3.0);
-        assertEquals(DecisionOutcome.TAKEN, book.outcome(), book.detail());
+        assertEquals(DecisionOutcome.TAKEN, book.outcome(), text(book));
         fixture.messages.executionReport(book.clOrdId(), BTC, OrderStatus.REJECTED, 0);
         assertRejected(anomaly(AnomalyType.BOOK_IMBALANCE, Direction.DOWN, 3.0), RejectReason.CONFIRMATION_FAILED,
             "book", "failed: imbalance -0.476 in the trade's direction < 0.200");
 
         // The regime has held TRENDING for 2 h (since the first observation) and points up.
         final DecisionDecoder regime = anomaly(AnomalyType.REGIME_SHIFT, Direction.UP, 3.0);
-        assertEquals(DecisionOutcome.TAKEN, regime.outcome(), regime.detail());
+        assertEquals(DecisionOutcome.TAKEN, regime.outcome(), text(regime));
         fixture.messages.executionReport(regime.clOrdId(), BTC, OrderStatus.REJECTED, 0);
         assertRejected(anomaly(AnomalyType.REGIME_SHIFT, Direction.DOWN, 3.0), RejectReason.CONFIRMATION_FAILED,
             "regime", "failed: trend direction UP against the trade");

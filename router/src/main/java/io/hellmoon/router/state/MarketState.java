@@ -160,8 +160,8 @@ public final class MarketState
     }
 
     /**
-     * The scanner's regime of an instrument, from a regime change or an anomaly; the regime's start time is kept
-     * from its first observation.
+     * The scanner's regime of an instrument, from a regime change or an anomaly; the regime's start time is the
+     * earliest observation of it since it last changed.
      *
      * @param id         instrument id.
      * @param volatility raw SBE {@code VolatilityRegime}.
@@ -175,6 +175,12 @@ public final class MarketState
         {
             volatilityRegime[id] = volatility;
             trendRegime[id] = trend;
+            regimeSinceNs[id] = timeNs;
+        }
+        else if (timeNs < regimeSinceNs[id])
+        {
+            // A report of the same regime from earlier than first seen (e.g. a regime change that arrives after
+            // anomalies already carried the regime): it has held since then.
             regimeSinceNs[id] = timeNs;
         }
         if (0 != direction)
