@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -397,9 +396,8 @@ public final class SymbolPerformance
         {
             throw new IllegalArgumentException(file + ": not a statistics file of version " + FILE_VERSION);
         }
-        for (final Iterator<Map.Entry<String, JsonNode>> it = root.get("symbols").fields(); it.hasNext(); )
+        for (final Map.Entry<String, JsonNode> entry : root.get("symbols").properties())
         {
-            final Map.Entry<String, JsonNode> entry = it.next();
             final JsonNode node = entry.getValue();
             final SymbolStats stats = byKey.computeIfAbsent(entry.getKey(), SymbolStats::new);
             stats.trades = node.path("trades").asInt();

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -397,9 +396,8 @@ public final class SdlSchema
                 return;
             }
 
-            for (final Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); )
+            for (final Map.Entry<String, JsonNode> entry : node.properties())
             {
-                final Map.Entry<String, JsonNode> entry = it.next();
                 final String key = entry.getKey();
                 final Spec spec = fields.get(key);
                 final String fieldPath = path + '.' + key;
@@ -454,9 +452,8 @@ public final class SdlSchema
                 errors.error(path, "wrong type: expected object keyed by " + oneOf(keys) + ", got " + typeName(node));
                 return;
             }
-            for (final Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); )
+            for (final Map.Entry<String, JsonNode> entry : node.properties())
             {
-                final Map.Entry<String, JsonNode> entry = it.next();
                 final String fieldPath = path + '.' + entry.getKey();
                 if (!keys.contains(entry.getKey()))
                 {

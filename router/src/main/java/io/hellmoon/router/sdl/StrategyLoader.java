@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -311,9 +310,8 @@ public final class StrategyLoader
 
     private static void mergeInto(final ObjectNode target, final ObjectNode source, final boolean root)
     {
-        for (final Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); )
+        for (final Map.Entry<String, JsonNode> field : source.properties())
         {
-            final Map.Entry<String, JsonNode> field = it.next();
             final String key = field.getKey();
             final JsonNode value = field.getValue();
             if (root && SdlSchema.EXTENDS.equals(key))
