@@ -38,6 +38,7 @@ final class CapturePlanner
     private static final Pattern DATED_FILE_NAME = Pattern.compile("(.+?)[_-]\\d{8}");
     private static final Pattern COINM_DELIVERY = Pattern.compile(".*USD_\\d{6}");
     private static final int HEAD_LINE_LIMIT = 4096;
+    private static final int HEAD_LINES = 100;
     private static final int PRESCAN_LINES = 10_000;
 
     private CapturePlanner()
@@ -103,19 +104,25 @@ final class CapturePlanner
 
         for (final Path file : ordered)
         {
-            final String head = firstLine(file, maxLineLength);
+            final Head head = head(file, maxLineLength);
             if (null == head)
             {
                 descriptions.add(file + ": empty, skipped");
                 continue;
             }
 
-            final CaptureFormat format = formatOf(file, head);
+            CaptureFormat format = head.format();
+            if (CaptureFormat.CRYPTOFEED_EXCHANGE_INFO == format &&
+                CRYPTOFEED_HTTP_NAME.matcher(file.getFileName().toString()).matches())
+            {
+                // An HTTP recording that happens to start with the exchangeInfo reply: its depth replies follow.
+                format = CaptureFormat.CRYPTOFEED_HTTP;
+            }
             switch (format)
             {
                 case CRYPTOFEED_EXCHANGE_INFO ->
                 {
-                    final Venue venue = null != venueOverride ? venueOverride : CaptureText.venueOfUrl(head);
+                    final Venue venue = null != venueOverride ? venueOverride : CaptureText.venueOfUrl(head.line());
                     final BinanceExchangeInfo.Result info = BinanceExchangeInfo.parse(file, venue);
                     info.addTo(registry);
                     venues.add(info.venue());
@@ -124,7 +131,7 @@ final class CapturePlanner
                 }
                 case CRYPTOFEED_HTTP ->
                 {
-                    final Venue venue = null != venueOverride ? venueOverride : CaptureText.venueOfUrl(head);
+                    final Venue venue = null != venueOverride ? venueOverride : CaptureText.venueOfUrl(head.line());
                     if (null != venue)
                     {
                         venues.add(venue);
@@ -137,9 +144,9 @@ final class CapturePlanner
                 case CRYPTOFEED_FRAMES ->
                 {
                     Venue venue = venueOverride;
-                    if (null == venue && (head.startsWith("wss://") || head.startsWith("ws://")))
+                    if (null == venue && (head.line().startsWith("wss://") || head.line().startsWith("ws://")))
                     {
-                        venue = CaptureText.venueOfUrl(head);
+                        venue = CaptureText.venueOfUrl(head.line());
                     }
                     if (null == venue)
                     {
@@ -195,29 +202,41 @@ final class CapturePlanner
     }
 
     /**
-     * The format of a file from its first non-blank line.
+     * The format a line belongs to.
+     *
+     * @param line a non-blank line, possibly cut short.
+     * @return the format, or null if the line is none of them.
      */
-    static CaptureFormat formatOf(final Path file, final String head)
+    static CaptureFormat formatOf(final String line)
     {
-        if (head.startsWith("wss://") || head.startsWith("ws://"))
+        if (line.startsWith("wss://") || line.startsWith("ws://"))
         {
             return CaptureFormat.CRYPTOFEED_FRAMES;
         }
-        if ((head.startsWith("https://") || head.startsWith("http://")) && head.contains(" -> "))
+        if ((line.startsWith("https://") || line.startsWith("http://")) && line.contains(" -> "))
         {
-            final String url = head.substring(0, head.indexOf(" -> "));
+            final String url = line.substring(0, line.indexOf(" -> "));
             return url.contains("exchangeInfo") ? CaptureFormat.CRYPTOFEED_EXCHANGE_INFO : CaptureFormat.CRYPTOFEED_HTTP;
         }
-        if (CRYPTOFEED_FRAME_LINE.matcher(head).matches())
+        if (CRYPTOFEED_FRAME_LINE.matcher(line).matches())
         {
             return CaptureFormat.CRYPTOFEED_FRAMES;
         }
-        if (HFTBACKTEST_LINE.matcher(head).matches())
+        if (HFTBACKTEST_LINE.matcher(line).matches())
         {
             return CaptureFormat.HFTBACKTEST;
         }
-        throw new IllegalArgumentException(file + ": not a recognised capture format: expected hftbacktest lines " +
-            "'<receive time> <json>' or a cryptofeed recording (X.ws.N.M, X.http.N.M, X.0)");
+        return null;
+    }
+
+    /**
+     * The first line of a file that is in a known format, with that format.
+     *
+     * @param format of the file.
+     * @param line   the line, cut to its first {@value #HEAD_LINE_LIMIT} characters.
+     */
+    record Head(CaptureFormat format, String line)
+    {
     }
 
     /**
@@ -286,7 +305,7 @@ final class CapturePlanner
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot read capture " + file, ex);
+            // A file corrupt further on: decide from what could be read; the replay counts the read error.
         }
 
         final boolean coinm = pairField ||
@@ -358,29 +377,56 @@ final class CapturePlanner
         return siblings;
     }
 
-    private static String firstLine(final Path file, final int maxLineLength)
+    /**
+     * Recognise a file by its first lines: the first one in a known format decides, so a few bad lines at the start
+     * do not hide a good capture (the replay counts them as malformed).
+     *
+     * @return the head, or null if the file has no non-blank line.
+     * @throws IllegalArgumentException naming the file if none of its first lines is in a known format.
+     */
+    private static Head head(final Path file, final int maxLineLength)
     {
+        boolean sawLine = false;
         try (LineReader reader = new LineReader(file, maxLineLength))
         {
             int status;
-            while (LineReader.END != (status = reader.next()))
+            int nonBlank = 0;
+            while (LineReader.END != (status = reader.next()) && nonBlank < HEAD_LINES)
             {
                 if (LineReader.LINE != status)
                 {
+                    sawLine = true;
+                    nonBlank++;
                     continue;
                 }
                 final int length = Math.min(reader.length(), HEAD_LINE_LIMIT);
                 final String line = reader.buffer().getStringWithoutLengthAscii(reader.offset(), length).strip();
-                if (!line.isEmpty())
+                if (line.isEmpty())
                 {
-                    return line;
+                    continue;
+                }
+                sawLine = true;
+                nonBlank++;
+                final CaptureFormat format = formatOf(line);
+                if (null != format)
+                {
+                    return new Head(format, line);
                 }
             }
-            return null;
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot read capture " + file, ex);
+            if (!sawLine)
+            {
+                throw new UncheckedIOException("cannot read capture " + file, ex);
+            }
         }
+
+        if (!sawLine)
+        {
+            return null;
+        }
+        throw new IllegalArgumentException(file + ": not a recognised capture format: expected hftbacktest lines " +
+            "'<receive time> <json>' or a cryptofeed recording (X.ws.N.M, X.http.N.M, X.0)");
     }
 }
