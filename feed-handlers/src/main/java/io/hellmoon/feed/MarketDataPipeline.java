@@ -523,7 +523,8 @@ public final class MarketDataPipeline implements MessageSink, AutoCloseable
             }
             if (null == framesReceived || null == decodeErrors || null == unsupportedMessages)
             {
-                throw new IllegalStateException("framesReceived, decodeErrors and unsupportedMessages must not be null");
+                throw new IllegalStateException(
+                    "framesReceived, decodeErrors and unsupportedMessages must not be null");
             }
             if (null == clock)
             {

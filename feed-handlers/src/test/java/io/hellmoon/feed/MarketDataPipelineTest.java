@@ -264,7 +264,8 @@ class MarketDataPipelineTest
         {
             if (FeedStatisticsDecoder.TEMPLATE_ID == downstream.templateId(i))
             {
-                return new FeedStatisticsDecoder().wrapAndApplyHeader(downstream.message(i), 0, new MessageHeaderDecoder());
+                return new FeedStatisticsDecoder()
+                    .wrapAndApplyHeader(downstream.message(i), 0, new MessageHeaderDecoder());
             }
         }
         throw new AssertionError("no FeedStatistics");

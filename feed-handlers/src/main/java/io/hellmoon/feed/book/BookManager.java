@@ -10,6 +10,7 @@ import io.hellmoon.codecs.SbeHandler;
 import io.hellmoon.codecs.aeron.CounterFactory;
 import io.hellmoon.codecs.aeron.HellmoonCounters;
 import io.hellmoon.codecs.aeron.MessageSink;
+import io.hellmoon.codecs.errors.SampledErrorLog;
 import io.hellmoon.sbe.BookLevelsEncoder;
 import io.hellmoon.sbe.DepthSnapshotDecoder;
 import io.hellmoon.sbe.DepthUpdateDecoder;
@@ -82,6 +83,14 @@ public final class BookManager implements SbeHandler, AutoCloseable
     private static final int GROUP_HEADER_LENGTH = 4;
     private static final int FEED_STATUS_LENGTH = HEADER_LENGTH + FeedStatusEncoder.BLOCK_LENGTH;
 
+    private static final int MALFORMED = 0;
+    private static final int NO_SYNC_RULE = 1;
+    private static final int BAD_LEVEL = 2;
+    private static final String[] ERROR_REASONS =
+    {
+        "malformed message", "instrument without a venue sync rule", "level with null price or negative size"
+    };
+
     private static final int UNSEEN = 0;
     private static final int SYNCING = 1;
     private static final int LIVE = 2;
@@ -113,6 +122,8 @@ public final class BookManager implements SbeHandler, AutoCloseable
     private final AtomicCounter resyncsCounter;
     private final AtomicCounter crossedBooksCounter;
     private final AtomicCounter bufferOverflowsCounter;
+    private final AtomicCounter rejectedCounter;
+    private final SampledErrorLog errorLog;
 
     private InstrumentBook[] books = new InstrumentBook[64];
     private Venue[] definedVenues = new Venue[64];
@@ -168,6 +179,8 @@ public final class BookManager implements SbeHandler, AutoCloseable
         crossedBooksCounter = counters.newCounter(HellmoonCounters.CROSSED_BOOKS_TYPE_ID, label + ": crossed books");
         bufferOverflowsCounter = counters.newCounter(
             HellmoonCounters.GENERIC_TYPE_ID, label + ": diffs discarded on buffer overflow");
+        rejectedCounter = counters.newCounter(HellmoonCounters.DECODE_ERRORS_TYPE_ID, label + ": rejected input");
+        errorLog = new SampledErrorLog(label, ERROR_REASONS, rejectedCounter);
     }
 
     /**
@@ -182,13 +195,13 @@ public final class BookManager implements SbeHandler, AutoCloseable
     {
         if (length < HEADER_LENGTH)
         {
-            rejectedMessages++;
+            reject(MALFORMED, buffer, offset, length);
             return;
         }
         headerDecoder.wrap(buffer, offset);
         if (DepthUpdateDecoder.SCHEMA_ID != headerDecoder.schemaId())
         {
-            rejectedMessages++;
+            reject(MALFORMED, buffer, offset, length);
             return;
         }
 
@@ -404,18 +417,29 @@ public final class BookManager implements SbeHandler, AutoCloseable
     }
 
     /**
+     * Samples of rejected input (malformed messages, depth of instruments without a sync rule, bad levels), for the
+     * feed's duty cycle or a tool to drain with {@link SampledErrorLog#drain(Appendable, int)}.
+     *
+     * @return the error log.
+     */
+    public SampledErrorLog errorLog()
+    {
+        return errorLog;
+    }
+
+    /**
      * Close the counters.
      */
     public void close()
     {
-        CloseHelper.closeAll(gapsCounter, resyncsCounter, crossedBooksCounter, bufferOverflowsCounter);
+        CloseHelper.closeAll(gapsCounter, resyncsCounter, crossedBooksCounter, bufferOverflowsCounter, rejectedCounter);
     }
 
     private void onInstrumentDefinition(final DirectBuffer buffer, final int offset, final int length)
     {
         if (length < HEADER_LENGTH + headerDecoder.blockLength())
         {
-            rejectedMessages++;
+            reject(MALFORMED, buffer, offset, length);
             return;
         }
         definition.wrap(buffer, offset + HEADER_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
@@ -423,7 +447,7 @@ public final class BookManager implements SbeHandler, AutoCloseable
         final Venue venue = definition.venue();
         if (instrumentId <= 0 || Venue.NULL_VAL == venue)
         {
-            rejectedMessages++;
+            reject(MALFORMED, buffer, offset, length);
             return;
         }
         if (instrumentId >= definedVenues.length)
@@ -437,14 +461,14 @@ public final class BookManager implements SbeHandler, AutoCloseable
     {
         if (!isComplete(buffer, offset, length, headerDecoder.blockLength()))
         {
-            rejectedMessages++;
+            reject(MALFORMED, buffer, offset, length);
             return;
         }
         depthUpdate.wrap(buffer, offset + HEADER_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
         final InstrumentBook book = bookFor(depthUpdate.instrumentId());
         if (null == book)
         {
-            rejectedMessages++;
+            reject(NO_SYNC_RULE, buffer, offset, length);
             return;
         }
         onDiff(book, buffer, offset, length);
@@ -454,14 +478,14 @@ public final class BookManager implements SbeHandler, AutoCloseable
     {
         if (!isComplete(buffer, offset, length, headerDecoder.blockLength()))
         {
-            rejectedMessages++;
+            reject(MALFORMED, buffer, offset, length);
             return;
         }
         depthSnapshot.wrap(buffer, offset + HEADER_LENGTH, headerDecoder.blockLength(), headerDecoder.version());
         final InstrumentBook book = bookFor(depthSnapshot.instrumentId());
         if (null == book)
         {
-            rejectedMessages++;
+            reject(NO_SYNC_RULE, buffer, offset, length);
             return;
         }
 
@@ -687,7 +711,7 @@ public final class BookManager implements SbeHandler, AutoCloseable
         }
 
         book.awaitingBridge = false;
-        final long dropped = applyLevels(book.book);
+        final long dropped = applyLevels(book.book, buffer, offset, length);
         book.lastUpdateId = finalId;
 
         if (book.book.isCrossed())
@@ -695,8 +719,8 @@ public final class BookManager implements SbeHandler, AutoCloseable
             crossedBooks++;
             crossedBooksCounter.incrementRelease();
             publishStatus(
-                book, FeedState.RESYNCING, FeedStatusReason.CROSSED_BOOK, finalId, rule.linkId(firstId, finalId, prevId),
-                eventTimeNs, receiveTimeNs);
+                book, FeedState.RESYNCING, FeedStatusReason.CROSSED_BOOK, finalId,
+                rule.linkId(firstId, finalId, prevId), eventTimeNs, receiveTimeNs);
             // Buffer the diff that crossed the book too: a snapshot older than it still needs it applied.
             restartSync(book, buffer, offset, length, firstId, finalId, prevId);
             return;
@@ -745,7 +769,8 @@ public final class BookManager implements SbeHandler, AutoCloseable
         book.buffer.clear();
     }
 
-    private long applyLevels(final OrderBook orderBook)
+    private long applyLevels(
+        final OrderBook orderBook, final DirectBuffer buffer, final int offset, final int length)
     {
         final int priceExponent = depthUpdate.priceExponent();
         final int sizeExponent = depthUpdate.sizeExponent();
@@ -763,6 +788,7 @@ public final class BookManager implements SbeHandler, AutoCloseable
             if (Long.MIN_VALUE == price || size < 0)
             {
                 rejectedLevels++;
+                errorLog.record(BAD_LEVEL, buffer, offset, length, -1, depthUpdate.receiveTimeNs());
                 continue;
             }
             if (rescale)
@@ -785,6 +811,7 @@ public final class BookManager implements SbeHandler, AutoCloseable
             if (Long.MIN_VALUE == price || size < 0)
             {
                 rejectedLevels++;
+                errorLog.record(BAD_LEVEL, buffer, offset, length, -1, depthUpdate.receiveTimeNs());
                 continue;
             }
             if (rescale)
@@ -812,6 +839,12 @@ public final class BookManager implements SbeHandler, AutoCloseable
                 book, FeedState.LIVE, FeedStatusReason.BOOK_CAPACITY, book.lastUpdateId, SyncRule.NULL_UPDATE_ID,
                 eventTimeNs, receiveTimeNs);
         }
+    }
+
+    private void reject(final int reason, final DirectBuffer buffer, final int offset, final int length)
+    {
+        rejectedMessages++;
+        errorLog.record(reason, buffer, offset, length, -1, clock.nanoTime());
     }
 
     private void countGap()

@@ -17,13 +17,14 @@ import java.util.Arrays;
  * insert or removal {@code k} levels from the end moves only {@code k} entries. With the best level at index 0 every
  * change at the top would move the whole depth instead.
  * <p>
- * <b>Why arrays and not a tree.</b> A tree map finds a level in {@code O(log n)} but chases a pointer per step, scatters
- * its nodes over the heap and allocates a node (and a boxed key) per new level; reading the top {@code N} levels is
- * an in-order walk over more scattered nodes. Here a lookup is a binary search over one contiguous {@code long[]}
- * (a few cache lines for thousands of levels), an update in place costs nothing more, an insert or removal near the
- * top is a short {@code memmove}, and the top {@code N} levels are the last {@code N} slots of two arrays. Changes deep
- * in the book move more entries, but they are rare and a {@code memmove} of a few kilobytes is still cheaper than the
- * cache misses of a tree walk. Nothing is allocated once the arrays have grown to the book's working depth.
+ * <b>Why arrays and not a tree.</b> A tree map finds a level in {@code O(log n)} too, but each step is a pointer
+ * chase to a node somewhere on the heap, each new level allocates a node (and a boxed key), and reading the top
+ * {@code N} levels is an in-order walk over more scattered nodes. Here a lookup is a binary search over one contiguous
+ * {@code long[]} whose last steps fall in the same few cache lines, a size change is a store, an insert or removal
+ * near the top is a {@code memmove} of a few entries, and the top {@code N} levels are the last {@code N} slots of
+ * two arrays, which a {@code BookLevels} message reads after every diff. A change deep in the book moves more
+ * entries, but such changes are rare and a {@code memmove} of a few kilobytes is sequential memory traffic, not cache
+ * misses. Nothing is allocated once the arrays have grown to the book's working depth.
  * <p>
  * <b>Capacity.</b> Each side starts at {@code initialLevels} slots and doubles as needed up to {@code maxLevels}.
  * A full side keeps its best {@code maxLevels} levels: a new level better than the worst kept one evicts the worst,

@@ -216,7 +216,8 @@ final class CapturePlanner
         if ((line.startsWith("https://") || line.startsWith("http://")) && line.contains(" -> "))
         {
             final String url = line.substring(0, line.indexOf(" -> "));
-            return url.contains("exchangeInfo") ? CaptureFormat.CRYPTOFEED_EXCHANGE_INFO : CaptureFormat.CRYPTOFEED_HTTP;
+            return url.contains("exchangeInfo") ?
+                CaptureFormat.CRYPTOFEED_EXCHANGE_INFO : CaptureFormat.CRYPTOFEED_HTTP;
         }
         if (CRYPTOFEED_FRAME_LINE.matcher(line).matches())
         {

@@ -250,7 +250,8 @@ final class CaptureSource implements AutoCloseable
     }
 
     /**
-     * {@code <receive time> <JSON>}: a frame, or the instrument's REST snapshot when the JSON is {@code {"lastUpdateId"...}.
+     * {@code <receive time> <JSON>}: a frame, or the instrument's REST snapshot when the JSON starts with
+     * {@code {"lastUpdateId"}}.
      */
     private boolean parseHftBacktest(final DirectBuffer buffer, final int start, final int end)
     {

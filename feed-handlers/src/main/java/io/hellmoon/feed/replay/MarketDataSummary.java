@@ -54,7 +54,8 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
  *     ({@code bookTicker}), {@code DepthUpdate}, {@code Bar} ({@code kline}), {@code Liquidation}
  *     ({@code forceOrder}), {@code MarkPrice} ({@code markPriceUpdate}), {@code DepthSnapshot} ({@code snapshot}):
  *     always present, 0 when none. Other types seen are counted under their own keys ({@code bookLevels},
- *     {@code feedStatus}, {@code feedStatistics}, {@code instrumentDefinition}, {@code miniTicker}, {@code other}).</li>
+ *     {@code feedStatus}, {@code feedStatistics}, {@code instrumentDefinition}, {@code miniTicker},
+ *     {@code other}).</li>
  *     <li>{@code instruments}: keyed {@code VENUE:SYMBOL} from the {@code InstrumentDefinition} messages
  *     ({@code #id} for an instrument never defined), listing every instrument that had market data. {@code bestBid},
  *     {@code bestAsk} and {@code lastUpdateId} come from the instrument's last {@code BookLevels}; for an
@@ -484,7 +485,8 @@ public final class MarketDataSummary implements SbeHandler
     {
         feedStatus.wrap(buffer, offset, blockLength, version);
         count("feedStatus");
-        final InstrumentState state = instruments.computeIfAbsent(feedStatus.instrumentId(), (id) -> new InstrumentState());
+        final InstrumentState state =
+            instruments.computeIfAbsent(feedStatus.instrumentId(), (id) -> new InstrumentState());
         state.resyncCount = Math.max(state.resyncCount, feedStatus.resyncCount());
         final FeedStatusReason reason = feedStatus.reason();
         if (FeedStatusReason.SEQUENCE_GAP == reason)

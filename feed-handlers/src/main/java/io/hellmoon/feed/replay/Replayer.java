@@ -53,7 +53,7 @@ import java.util.function.Function;
  * {@link Context#replayTimeClock(ManualEpochNanoClock) replay-time clock} set to each record's receive time before it
  * is delivered, everything downstream that reads that clock produces the same output on every run.
  * <p>
- * Reading reuses one line buffer per file: no allocation per line beyond the decompressor's. Not thread safe: one
+ * Reading reuses one line buffer per file and allocates nothing per line, gzip included. Not thread safe: one
  * thread runs the replay.
  */
 public final class Replayer implements Agent, AutoCloseable

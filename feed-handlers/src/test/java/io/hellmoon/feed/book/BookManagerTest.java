@@ -104,7 +104,8 @@ class BookManagerTest
             manager(Venue.BINANCE_SPOT);
             spotDiff(1, 5);
             assertEquals(FeedState.SYNCING, manager.state(ID));
-            assertEquals(List.of(new RecordingSink.Status(ID, FeedState.SYNCING, FeedStatusReason.STARTED, NULL_ID, 1, 0)),
+            assertEquals(
+                List.of(new RecordingSink.Status(ID, FeedState.SYNCING, FeedStatusReason.STARTED, NULL_ID, 1, 0)),
                 statuses());
             assertEquals(List.of(ID), snapshotRequests);
 
@@ -159,7 +160,8 @@ class BookManagerTest
             snapshot(8);
 
             assertEquals(FeedState.SYNCING, manager.state(ID));
-            assertEquals(new RecordingSink.Status(ID, FeedState.SYNCING, FeedStatusReason.SNAPSHOT_OUT_OF_RANGE, 8, 10, 0),
+            assertEquals(
+                new RecordingSink.Status(ID, FeedState.SYNCING, FeedStatusReason.SNAPSHOT_OUT_OF_RANGE, 8, 10, 0),
                 lastStatus());
             assertEquals(List.of(ID, ID), snapshotRequests, "asked again");
             assertEquals(1, manager.snapshotsRejected());
@@ -507,6 +509,7 @@ class BookManagerTest
         manager(new BookManager.Context());
         spotDiff(1, 5);
         assertEquals(1, manager.rejectedMessages());
+        assertEquals(1, manager.errorLog().count(1), "counted as an instrument without a sync rule");
         assertEquals(FeedState.NULL_VAL, manager.state(ID));
         assertNull(manager.book(ID));
         assertEquals(0, out.size());
@@ -524,6 +527,10 @@ class BookManagerTest
 
         assertEquals(3, manager.rejectedMessages());
         assertEquals(0, out.size());
+        assertEquals(3, manager.errorLog().totalCount());
+        final StringBuilder samples = new StringBuilder();
+        assertEquals(3, manager.errorLog().drain(samples, 10));
+        assertTrue(samples.toString().contains("malformed message"), samples.toString());
     }
 
     @Test

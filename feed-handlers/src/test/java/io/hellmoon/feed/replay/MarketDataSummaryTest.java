@@ -166,8 +166,9 @@ class MarketDataSummaryTest
     {
         feed(messages.depthUpdate(ETH, 1, 5, NULL_ID, levels(), levels(), 0));
         final Map<String, MarketDataSummary.InstrumentSummary> instruments = summary.instruments();
-        assertEquals(new TreeMap<>(Map.of("#2", new MarketDataSummary.InstrumentSummary(null, null, null, null, false))),
-            instruments);
+        final MarketDataSummary.InstrumentSummary empty =
+            new MarketDataSummary.InstrumentSummary(null, null, null, null, false);
+        assertEquals(new TreeMap<>(Map.of("#2", empty)), instruments);
         assertTrue(summary.toJson().contains("\"#2\": {\n      \"bestAsk\": null,"));
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,6 +76,41 @@ class RealCaptureReplayTest
             dir.resolve(session + ".0"), dir.resolve(session + ".http.0.0"), dir.resolve(session + ".ws.1.0"));
         final MarketDataSummary summary = assertMatches(files, rebuild);
         assertEquals(4, summary.instruments().size());
+    }
+
+    @Test
+    void shouldReplayByteForByteTheSameOnEveryRun()
+    {
+        final List<Path> files = List.of(
+            input("binance/captures/spot/ethusdt_20240808.gz").file(),
+            TestData.file("binance/cryptofeed/BINANCE.ws.1.0"));
+        final List<byte[]> first = new ArrayList<>();
+        final List<byte[]> second = new ArrayList<>();
+        String firstJson;
+        try (ReplayHarness harness = new ReplayHarness(files, null, true))
+        {
+            harness.run();
+            for (int i = 0; i < harness.downstream().size(); i++)
+            {
+                first.add(harness.downstream().message(i).byteArray());
+            }
+            firstJson = harness.summary().toJson();
+        }
+        try (ReplayHarness harness = new ReplayHarness(files, null, true))
+        {
+            harness.run();
+            for (int i = 0; i < harness.downstream().size(); i++)
+            {
+                second.add(harness.downstream().message(i).byteArray());
+            }
+            assertEquals(firstJson, harness.summary().toJson());
+        }
+        assertEquals(first.size(), second.size());
+        for (int i = 0; i < first.size(); i++)
+        {
+            assertArrayEquals(first.get(i), second.get(i), "message " + i);
+        }
+        assertTrue(first.size() > 33_000);
     }
 
     private static MarketDataSummary assertMatches(final List<Path> files, final ReferenceRebuild rebuild)

@@ -61,7 +61,8 @@ class ReplayerTest
     void shouldConvertNanosecondAndMicrosecondTimesByMagnitude() throws IOException
     {
         final Path nanos = write("btcusdt_20240808.txt", T0 + " " + SPOT_DEPTH);
-        final Path micros = write("ethusdt_20230101.txt", "1672531200123456 " + ETH_TRADE, "1672531200123 " + ETH_TRADE);
+        final Path micros = write(
+            "ethusdt_20230101.txt", "1672531200123456 " + ETH_TRADE, "1672531200123 " + ETH_TRADE);
 
         replay(context(nanos, micros));
 

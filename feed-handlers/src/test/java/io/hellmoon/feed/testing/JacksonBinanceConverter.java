@@ -246,7 +246,8 @@ public final class JacksonBinanceConverter implements VenueFrameHandler
             .transactTimeNs(millis(data, "T"))
             .firstUpdateId(data.get("U").asLong())
             .finalUpdateId(data.get("u").asLong())
-            .prevFinalUpdateId(data.has("pu") ? data.get("pu").asLong() : DepthUpdateEncoder.prevFinalUpdateIdNullValue())
+            .prevFinalUpdateId(
+                data.has("pu") ? data.get("pu").asLong() : DepthUpdateEncoder.prevFinalUpdateIdNullValue())
             .priceExponent((byte)priceExponent)
             .sizeExponent((byte)sizeExponent);
         final JsonNode bids = data.get("b");

@@ -512,7 +512,9 @@ public final class ReferenceRebuild
         {
             final long first = event.get("U").asLong();
             final long last = event.get("u").asLong();
-            return futures ? first <= snapshotId && snapshotId <= last : first <= snapshotId + 1 && snapshotId + 1 <= last;
+            return futures ?
+                first <= snapshotId && snapshotId <= last :
+                first <= snapshotId + 1 && snapshotId + 1 <= last;
         }
 
         private void gap(final JsonNode event)
