@@ -6,6 +6,7 @@ package io.hellmoon.feed;
 import io.hellmoon.codecs.Instrument;
 import io.hellmoon.codecs.InstrumentRegistry;
 import io.hellmoon.codecs.ManualEpochNanoClock;
+import io.hellmoon.feed.book.BookManager;
 import io.hellmoon.feed.testing.RecordingSink;
 import io.hellmoon.feed.testing.SbeMessages;
 import io.hellmoon.feed.testing.SyntheticDepthCycle;
@@ -17,6 +18,8 @@ import io.hellmoon.sbe.FeedState;
 import io.hellmoon.sbe.FeedStatisticsDecoder;
 import io.hellmoon.sbe.FeedStatusDecoder;
 import io.hellmoon.sbe.InstrumentDefinitionDecoder;
+import io.hellmoon.sbe.InstrumentKind;
+import io.hellmoon.sbe.InstrumentStatus;
 import io.hellmoon.sbe.MessageHeaderDecoder;
 import io.hellmoon.sbe.MessageHeaderEncoder;
 import io.hellmoon.sbe.Side;
@@ -144,8 +147,8 @@ class MarketDataPipelineTest
     void shouldGiveBookManagerTheVenueOfDefinitions()
     {
         final int id = registry.add(new Instrument(
-            0, Venue.BINANCE_USDM, "BTCUSDT", io.hellmoon.sbe.InstrumentKind.PERPETUAL,
-            io.hellmoon.sbe.InstrumentStatus.TRADING, 0, 0, 0, 0, 0, 0.0, 1.0, "", ""));
+            0, Venue.BINANCE_USDM, "BTCUSDT", InstrumentKind.PERPETUAL,
+            InstrumentStatus.TRADING, 0, 0, 0, 0, 0, 0.0, 1.0, "", ""));
         pipeline(new MarketDataPipeline.Context().registry(registry).statisticsIntervalNs(0));
 
         int length = messages.depthUpdate(id, 100, 110, 90, levels(100, 1), levels(101, 1), SECOND_NS);
@@ -216,7 +219,7 @@ class MarketDataPipelineTest
         final int id = spotInstrument();
         downstream.accept(false);
         pipeline(new MarketDataPipeline.Context().statisticsIntervalNs(0).bookManagerContext(
-            new io.hellmoon.feed.book.BookManager.Context().defaultVenue(Venue.BINANCE_SPOT)));
+            new BookManager.Context().defaultVenue(Venue.BINANCE_SPOT)));
 
         int length = messages.depthUpdate(id, 1, 5, NULL_ID, levels(100, 1), levels(101, 1), SECOND_NS);
         assertFalse(pipeline.offer(messages.buffer(), 0, length));

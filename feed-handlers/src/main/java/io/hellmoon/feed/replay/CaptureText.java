@@ -6,6 +6,8 @@ package io.hellmoon.feed.replay;
 import io.hellmoon.sbe.Venue;
 import org.agrona.DirectBuffer;
 
+import java.util.Locale;
+
 /**
  * Byte-level helpers for capture lines: finding text and parsing recorder timestamps straight from the line's bytes,
  * without a {@code String} per line.
@@ -249,7 +251,7 @@ final class CaptureText
         {
             hostEnd++;
         }
-        final String host = url.substring(hostStart, hostEnd).toLowerCase(java.util.Locale.ROOT);
+        final String host = url.substring(hostStart, hostEnd).toLowerCase(Locale.ROOT);
 
         if (host.endsWith("binance.us"))
         {

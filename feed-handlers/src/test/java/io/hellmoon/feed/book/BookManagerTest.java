@@ -4,6 +4,7 @@
 package io.hellmoon.feed.book;
 
 import io.hellmoon.codecs.ManualEpochNanoClock;
+import io.hellmoon.codecs.aeron.CounterFactory;
 import io.hellmoon.feed.testing.RecordingSink;
 import io.hellmoon.feed.testing.SbeMessages;
 import io.hellmoon.sbe.BookLevelsDecoder;
@@ -12,11 +13,14 @@ import io.hellmoon.sbe.FeedStatusDecoder;
 import io.hellmoon.sbe.FeedStatusReason;
 import io.hellmoon.sbe.Venue;
 import org.agrona.collections.IntArrayList;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.hellmoon.feed.testing.SbeMessages.NULL_ID;
 import static io.hellmoon.feed.testing.SbeMessages.levels;
@@ -564,12 +568,12 @@ class BookManagerTest
     @Test
     void shouldCountInCounters()
     {
-        final io.hellmoon.codecs.aeron.CounterFactory counters = io.hellmoon.codecs.aeron.CounterFactory.local(8);
-        final java.util.Map<String, org.agrona.concurrent.status.AtomicCounter> created = new java.util.HashMap<>();
+        final CounterFactory counters = CounterFactory.local(8);
+        final Map<String, AtomicCounter> created = new HashMap<>();
         manager(new BookManager.Context().defaultVenue(Venue.BINANCE_SPOT).label("books").counterFactory(
             (typeId, label) ->
             {
-                final org.agrona.concurrent.status.AtomicCounter counter = counters.newCounter(typeId, label);
+                final AtomicCounter counter = counters.newCounter(typeId, label);
                 created.put(label, counter);
                 return counter;
             }));

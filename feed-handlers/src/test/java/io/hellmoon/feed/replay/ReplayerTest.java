@@ -5,12 +5,15 @@ package io.hellmoon.feed.replay;
 
 import io.hellmoon.codecs.InstrumentRegistry;
 import io.hellmoon.codecs.ManualEpochNanoClock;
-import io.hellmoon.feed.testing.RecordingFrameHandler;
+import io.hellmoon.feed.VenueFrameHandler;
 import io.hellmoon.feed.testing.RecordingFrameHandler.Delivery;
+import io.hellmoon.feed.testing.RecordingFrameHandler;
 import io.hellmoon.sbe.Venue;
 import io.hellmoon.test.AllocationMeter;
 import io.hellmoon.test.TestData;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -298,7 +302,7 @@ class ReplayerTest
         final Path good = gzip("btcusdt_20240808.gz", SPOT_DEPTH, 2000);
         final Path corrupt = gzip("ethusdt_20240808.gz", ETH_TRADE, 5000);
         final byte[] bytes = Files.readAllBytes(corrupt);
-        Files.write(corrupt, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(corrupt, Arrays.copyOf(bytes, bytes.length / 2));
 
         final Replayer replayer = replay(context(corrupt, good));
 
@@ -402,6 +406,44 @@ class ReplayerTest
         }
     }
 
+    @Test
+    void shouldReplayWithoutAllocatingPerRecord()
+    {
+        final VenueFrameHandler noOp = new VenueFrameHandler()
+        {
+            public void onFrame(
+                final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
+            {
+            }
+
+            public void onDepthSnapshot(
+                final int instrumentId,
+                final DirectBuffer buffer,
+                final int offset,
+                final int length,
+                final long receiveTimeNs)
+            {
+            }
+        };
+        try (Replayer replayer = new Replayer(new Replayer.Context()
+            .files(List.of(
+                TestData.file("binance/captures/usdm/btcusdt_20240808.gz"),
+                TestData.file("binance/captures/spot/btcusdt_20240808.gz")))
+            .registry(registry)
+            .frameHandler(noOp)
+            .replayTimeClock(new ManualEpochNanoClock(0))
+            .batchLimit(1)))
+        {
+            AllocationMeter.assertAllocationFree(20_000, 10_000, () ->
+            {
+                if (1 != replayer.doWork())
+                {
+                    throw new IllegalStateException("replay ended during the test");
+                }
+            });
+        }
+    }
+
     private void assertPaced(final ReplaySpeed speed, final List<Long> expectedOffsetsNs) throws IOException
     {
         final Path file = write("btcusdt_20240808.txt",
@@ -497,15 +539,13 @@ class ReplayerTest
 
     private static long seconds(final String text)
     {
-        final org.agrona.concurrent.UnsafeBuffer buffer =
-            new org.agrona.concurrent.UnsafeBuffer(text.getBytes(StandardCharsets.US_ASCII));
+        final UnsafeBuffer buffer = new UnsafeBuffer(text.getBytes(StandardCharsets.US_ASCII));
         return CaptureText.parseSeconds(buffer, 0, text.length());
     }
 
     private static long epoch(final String text)
     {
-        final org.agrona.concurrent.UnsafeBuffer buffer =
-            new org.agrona.concurrent.UnsafeBuffer(text.getBytes(StandardCharsets.US_ASCII));
+        final UnsafeBuffer buffer = new UnsafeBuffer(text.getBytes(StandardCharsets.US_ASCII));
         return CaptureText.parseEpochTime(buffer, 0, text.length());
     }
 }

@@ -27,6 +27,7 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -306,7 +307,7 @@ public final class JacksonBinanceConverter implements VenueFrameHandler
     {
         if (id >= defined.length)
         {
-            defined = java.util.Arrays.copyOf(defined, 2 * id);
+            defined = Arrays.copyOf(defined, 2 * id);
         }
         if (!defined[id])
         {

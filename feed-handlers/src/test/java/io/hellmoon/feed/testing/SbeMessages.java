@@ -8,6 +8,7 @@ import io.hellmoon.codecs.InstrumentRegistry;
 import io.hellmoon.sbe.DepthSnapshotEncoder;
 import io.hellmoon.sbe.DepthUpdateEncoder;
 import io.hellmoon.sbe.InstrumentDefinitionEncoder;
+import io.hellmoon.sbe.InstrumentStatus;
 import io.hellmoon.sbe.MessageHeaderEncoder;
 import io.hellmoon.sbe.Venue;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -133,7 +134,7 @@ public final class SbeMessages
         final InstrumentRegistry registry = new InstrumentRegistry();
         registry.add(new Instrument(
             instrumentId, venue, symbol, InstrumentRegistry.guessKind(venue, symbol),
-            io.hellmoon.sbe.InstrumentStatus.TRADING, priceExponent, sizeExponent, 0, 0, 0, 0.0, 1.0, "", ""));
+            InstrumentStatus.TRADING, priceExponent, sizeExponent, 0, 0, 0, 0.0, 1.0, "", ""));
         definition.wrapAndApplyHeader(buffer, 0, header);
         registry.encodeDefinition(instrumentId, definition, 0, 0);
         return MessageHeaderEncoder.ENCODED_LENGTH + definition.encodedLength();
