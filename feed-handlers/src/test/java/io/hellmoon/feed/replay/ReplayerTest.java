@@ -246,6 +246,18 @@ class ReplayerTest
     }
 
     @Test
+    void shouldDetectVenueOfHeaderlessCryptofeedFramesByShape() throws IOException
+    {
+        final Path frames = write("OTHER.ws.2.0", "1626992741.5: " + USDM_DEPTH, "1626992742: " + USDM_DEPTH);
+
+        final Replayer replayer = replay(context(frames));
+
+        assertEquals(Set.of(Venue.BINANCE_USDM), replayer.venues());
+        assertEquals(List.of(1_626_992_741_500_000_000L, 1_626_992_742_000_000_000L), times());
+        assertEquals(1, replayer.fileDescriptions().size(), "no session siblings");
+    }
+
+    @Test
     void shouldDetectCryptofeedVenueFromHost()
     {
         assertEquals(Venue.BINANCE_SPOT, CaptureText.venueOfUrl("wss://stream.binance.com:9443/stream?streams=x"));
