@@ -16,7 +16,8 @@ import java.util.Arrays;
  * bar, feed bars are authoritative and self-built bars are held back, as long as the feed keeps delivering (its bar
  * for the interval before the one being closed has arrived); when feed bars stop, self-built bars take over again.
  * Each interval is applied once, whichever source delivers it first, and intervals without any bar are filled with
- * flat bars at the previous close (volume 0, as exchanges print them), at most {@code gapFillMax} per gap.
+ * flat bars at the previous close (volume 0, as exchanges print them), at most {@code gapFillMax} per gap: as soon as
+ * a trade in a later interval shows them complete, or when the next feed bar arrives.
  * <p>
  * <b>Indicators.</b> The recursions are ta4j's (0.17), seeded with the first bar rather than an initial average:
  * TR = max(high - low, |high - prevClose|, |prevClose - low|) (high - low on the first bar); ATR is Wilder's
@@ -205,6 +206,11 @@ public final class BarIndicators
             if (NO_TIME != buildingNs)
             {
                 applied = closeBuiltBar(slot, buildingNs);
+                if (SOURCE_TRADES == source[slot])
+                {
+                    // A trade after quiet intervals proves them complete: fill them now, not when this bar closes.
+                    applied += fillGap(slot, openNs);
+                }
             }
             buildOpenNs[slot] = openNs;
             buildOpen[slot] = price;
@@ -454,22 +460,32 @@ public final class BarIndicators
             return 0;
         }
 
-        int applied = 0;
-        if (NO_TIME != lastNs)
-        {
-            final long missing = (openNs - lastNs) / barNs - 1;
-            final long fill = Math.min(missing, gapFillMax);
-            final double flat = this.close[slot];
-            for (long i = 0; i < fill; i++)
-            {
-                update(slot, flat, flat, flat);
-                applied++;
-            }
-        }
-
+        final int applied = fillGap(slot, openNs);
         update(slot, high, low, close);
         lastOpenNs[slot] = openNs;
         return applied + 1;
+    }
+
+    /**
+     * Flat bars at the last close for the intervals between the last applied bar and {@code openNs}, at most
+     * {@code gapFillMax}; the intervals beyond the cap are skipped, so a gap is only ever filled once.
+     */
+    private int fillGap(final int slot, final long openNs)
+    {
+        final long lastNs = lastOpenNs[slot];
+        if (NO_TIME == lastNs || openNs - lastNs <= barNs)
+        {
+            return 0;
+        }
+
+        final int fill = (int)Math.min((openNs - lastNs) / barNs - 1, gapFillMax);
+        final double flat = close[slot];
+        for (int i = 0; i < fill; i++)
+        {
+            update(slot, flat, flat, flat);
+        }
+        lastOpenNs[slot] = openNs - barNs;
+        return fill;
     }
 
     private void update(final int slot, final double barHigh, final double barLow, final double barClose)

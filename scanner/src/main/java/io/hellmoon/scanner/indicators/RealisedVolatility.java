@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <p>
  * Log returns are sampled on a fixed event-time grid (e.g. every second): the return of an interval is the log of the
  * last price in it over the last price before it, so a quiet interval is a zero return and tick noise inside an
- * interval does not count. Each sample updates two EWMAs of squared returns (short and long span) and an EWMA of
+ * interval does not count. The first interval with a price only provides the reference for the next. Each sample updates two EWMAs of squared returns (short and long span) and an EWMA of
  * returns (short span); runs of quiet intervals are applied in closed form. The EWMAs start at zero and are
  * bias-corrected by their accumulated weight, so early estimates are unbiased rather than low.
  * <p>
@@ -112,10 +112,6 @@ public final class RealisedVolatility
     {
         advance(slot, timeNs);
         lastPrice[slot] = price;
-        if (0.0 == referencePrice[slot])
-        {
-            referencePrice[slot] = price;
-        }
     }
 
     /**
@@ -139,12 +135,18 @@ public final class RealisedVolatility
             return;
         }
 
-        final double reference = referencePrice[slot];
         final double last = lastPrice[slot];
-        final double logReturn = reference > 0.0 && last > 0.0 ? Math.log(last / reference) : 0.0;
-        addSample(slot, logReturn);
-        addZeroSamples(slot, index - lastIndex - 1);
-        referencePrice[slot] = last;
+        if (last > 0.0)
+        {
+            final double reference = referencePrice[slot];
+            if (reference > 0.0)
+            {
+                addSample(slot, Math.log(last / reference));
+            }
+            // else: the first interval with a price only sets the reference; its return has no start.
+            addZeroSamples(slot, index - lastIndex - 1);
+            referencePrice[slot] = last;
+        }
         sampleIndex[slot] = index;
         publish(slot);
     }
