@@ -11,8 +11,9 @@ import java.util.Arrays;
  * <p>
  * Log returns are sampled on a fixed event-time grid (e.g. every second): the return of an interval is the log of the
  * last price in it over the last price before it, so a quiet interval is a zero return and tick noise inside an
- * interval does not count. The first interval with a price only provides the reference for the next. Each sample updates two EWMAs of squared returns (short and long span) and an EWMA of
- * returns (short span); runs of quiet intervals are applied in closed form. The EWMAs start at zero and are
+ * interval does not count. The first interval with a price only provides the reference for the next. Each sample
+ * updates two EWMAs of squared returns (short and long span) and an EWMA of returns (short span); runs of quiet
+ * intervals are applied in closed form. The EWMAs start at zero and are
  * bias-corrected by their accumulated weight, so early estimates are unbiased rather than low.
  * <p>
  * {@link #shortVariances()}, {@link #longVariances()} and {@link #meanReturns()} publish the corrected values for

@@ -22,7 +22,8 @@ class RegimeClassifierTest
     private final RegimeClassifier classifier = new RegimeClassifier(0.015, 0.025, 0.04, 25.0, 35.0, 0.02, 0.03);
     private final RegimeResult result = new RegimeResult();
 
-    private RegimeResult classify(final double atrRatio, final double adx, final double emaDeviation, final double width)
+    private RegimeResult classify(
+        final double atrRatio, final double adx, final double emaDeviation, final double width)
     {
         // price / (1 + deviation) puts the EMA exactly where (price - EMA) / EMA gives the deviation.
         final double ema = 0.0 == emaDeviation ? PRICE : PRICE / (1.0 + emaDeviation);
