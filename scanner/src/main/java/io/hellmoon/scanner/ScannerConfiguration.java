@@ -161,7 +161,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLUME_SPIKE_RATIO_PROP_NAME}.
      */
-    public static final double VOLUME_SPIKE_RATIO_DEFAULT = 5.0;
+    public static final double VOLUME_SPIKE_RATIO_DEFAULT = 10.0;
 
     /**
      * Least window notional (quote currency) a volume spike needs, whatever its ratio.
@@ -171,7 +171,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLUME_SPIKE_MIN_NOTIONAL_PROP_NAME}.
      */
-    public static final double VOLUME_SPIKE_MIN_NOTIONAL_DEFAULT = 25_000.0;
+    public static final double VOLUME_SPIKE_MIN_NOTIONAL_DEFAULT = 50_000.0;
 
     /**
      * Span of the EWMA baseline of per-window volumes (alpha = 2 / (samples + 1), samples = span / flow window).
@@ -214,7 +214,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLUME_SPIKE_WARMUP_PROP_NAME}.
      */
-    public static final String VOLUME_SPIKE_WARMUP_DEFAULT = "30s";
+    public static final String VOLUME_SPIKE_WARMUP_DEFAULT = "60s";
 
     /**
      * Signed-flow share (aggressive buys minus sells over volume) beyond which a spike is UP or DOWN.
@@ -245,7 +245,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLUME_SPIKE_COOLDOWN_PROP_NAME}.
      */
-    public static final String VOLUME_SPIKE_COOLDOWN_DEFAULT = "30s";
+    public static final String VOLUME_SPIKE_COOLDOWN_DEFAULT = "60s";
 
     /**
      * Book levels per side summed into the depth imbalance.

@@ -128,6 +128,65 @@ final class MarketData
         send(trade.encodedLength());
     }
 
+    /**
+     * A trade with every field given, as decoded from a capture.
+     */
+    void trade(
+        final int instrumentId,
+        final long eventTimeNs,
+        final long tradeTimeNs,
+        final long receiveTimeNs,
+        final long priceMantissa,
+        final long sizeMantissa,
+        final Side side)
+    {
+        trade.wrapAndApplyHeader(buffer, 0, header)
+            .instrumentId(instrumentId)
+            .eventTimeNs(eventTimeNs)
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(receiveTimeNs + PUBLISH_DELAY_NS)
+            .tradeTimeNs(tradeTimeNs)
+            .kind(TradeKind.TRADE)
+            .condition(TradeCondition.NORMAL)
+            .aggressorSide(side)
+            .priceExponent(EXPONENT)
+            .sizeExponent(EXPONENT)
+            .price(priceMantissa)
+            .size(sizeMantissa)
+            .tradeId(++tradeId)
+            .firstTradeId(TradeEncoder.firstTradeIdNullValue())
+            .lastTradeId(TradeEncoder.lastTradeIdNullValue());
+        send(trade.encodedLength());
+    }
+
+    /**
+     * A best bid and offer with every field given, as decoded from a capture.
+     */
+    void bbo(
+        final int instrumentId,
+        final long eventTimeNs,
+        final long receiveTimeNs,
+        final long bidMantissa,
+        final long bidSizeMantissa,
+        final long askMantissa,
+        final long askSizeMantissa)
+    {
+        bbo.wrapAndApplyHeader(buffer, 0, header)
+            .instrumentId(instrumentId)
+            .eventTimeNs(eventTimeNs)
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(receiveTimeNs + PUBLISH_DELAY_NS)
+            .transactTimeNs(BestBidOfferEncoder.transactTimeNsNullValue())
+            .updateId(BestBidOfferEncoder.updateIdNullValue())
+            .priceExponent(EXPONENT)
+            .sizeExponent(EXPONENT)
+            .bidPrice(bidMantissa)
+            .bidSize(bidSizeMantissa)
+            .askPrice(askMantissa)
+            .askSize(askSizeMantissa);
+        send(bbo.encodedLength());
+    }
+
     void bbo(final int instrumentId, final long timeNs, final double bid, final double ask)
     {
         bbo.wrapAndApplyHeader(buffer, 0, header)

@@ -102,7 +102,7 @@ class ScannerAgentTest
         final MarketData md = new MarketData(this::publish);
 
         long timeNs = T0;
-        for (; timeNs < T0 + 60 * SECOND; timeNs += 100 * MS)
+        for (; timeNs < T0 + 90 * SECOND; timeNs += 100 * MS)
         {
             md.trade(ID, timeNs, 50_000.0, 0.01, 0 == (timeNs / (100 * MS)) % 2 ? Side.BUY : Side.SELL);
         }
@@ -117,9 +117,9 @@ class ScannerAgentTest
         assertEquals(ID, spike.instrumentId());
         assertEquals(Direction.DOWN, spike.direction());
         assertEquals(T0, spike.publishTimeNs(), "stamped by the injected clock");
-        assertEquals(630, agent.scanner().messagesIn());
+        assertEquals(930, agent.scanner().messagesIn());
 
-        assertEquals(630, counterValue("scanner 1: messages in"));
+        assertEquals(930, counterValue("scanner 1: messages in"));
         assertEquals(1, counterValue("scanner 1: anomalies"));
         assertEquals(0, counterValue("scanner 1: regime changes"));
         assertEquals(1, counterValue("scanner 1 scan: messages published"));

@@ -47,11 +47,11 @@ class VolumeSpikeTest
 
         // Calm flow is 10 trades of 500 USDT a second: the baseline is about 5,000 USDT.
         assertEquals(5_000.0, spike.feature(Feature.VOLUME_BASELINE), 250.0);
-        assertTrue(spike.feature(Feature.VOLUME) >= 25_000.0);
+        assertTrue(spike.feature(Feature.VOLUME) >= 50_000.0);
         assertEquals(spike.feature(Feature.VOLUME) / spike.feature(Feature.VOLUME_BASELINE),
             spike.feature(Feature.VOLUME_RATIO), 1e-9);
-        assertEquals(spike.feature(Feature.VOLUME_RATIO) / 5.0, spike.score(), 1e-9);
-        assertEquals(5.0, spike.feature(Feature.THRESHOLD));
+        assertEquals(spike.feature(Feature.VOLUME_RATIO) / 10.0, spike.score(), 1e-9);
+        assertEquals(10.0, spike.feature(Feature.THRESHOLD));
         assertEquals(10.0, spike.feature(Feature.TRADE_COUNT_BASELINE), 0.5);
         assertTrue(spike.feature(Feature.TRADE_COUNT) > 10.0);
         assertTrue(spike.feature(Feature.SIGNED_FLOW) > 0.2);
@@ -73,7 +73,7 @@ class VolumeSpikeTest
         timeNs = fixture.burst(BTC, timeNs, 1_000, PRICE, BURST_SIZE, Side.BUY);
         assertEquals(1, fixture.sink.anomalies(AnomalyType.VOLUME_SPIKE).size());
 
-        timeNs = fixture.calmTrades(BTC, timeNs, timeNs + 60 * SECOND, PRICE, CALM_SIZE);
+        timeNs = fixture.calmTrades(BTC, timeNs, timeNs + 70 * SECOND, PRICE, CALM_SIZE);
         fixture.burst(BTC, timeNs, 50, PRICE, BURST_SIZE, Side.BUY);
 
         final List<RecordingSink.Anomaly> spikes = fixture.sink.anomalies(AnomalyType.VOLUME_SPIKE);
@@ -89,9 +89,9 @@ class VolumeSpikeTest
         timeNs = fixture.burst(BTC, timeNs, 30, PRICE, BURST_SIZE, Side.BUY);
         timeNs = fixture.calmTrades(BTC, timeNs, timeNs + 5 * SECOND, PRICE, CALM_SIZE);
         timeNs = fixture.burst(BTC, timeNs, 30, PRICE, BURST_SIZE, Side.BUY);
-        assertEquals(1, fixture.sink.anomalies.size(), "second burst inside the 30 s cooldown");
+        assertEquals(1, fixture.sink.anomalies.size(), "second burst inside the 60 s cooldown");
 
-        timeNs = fixture.calmTrades(BTC, timeNs, firstBurstNs + 40 * SECOND, PRICE, CALM_SIZE);
+        timeNs = fixture.calmTrades(BTC, timeNs, firstBurstNs + 70 * SECOND, PRICE, CALM_SIZE);
         fixture.burst(BTC, timeNs, 30, PRICE, BURST_SIZE, Side.BUY);
         assertEquals(2, fixture.sink.anomalies(AnomalyType.VOLUME_SPIKE).size());
     }
@@ -106,10 +106,10 @@ class VolumeSpikeTest
             fixture.md.trade(illiquid, timeNs, 1.0, 10.0, Side.BUY);
         }
 
-        fixture.md.trade(illiquid, timeNs, 1.0, 10_000.0, Side.BUY);
-        assertEquals(List.of(), fixture.sink.anomalies, "ten times the floored baseline, under the minimum notional");
+        fixture.md.trade(illiquid, timeNs, 1.0, 30_000.0, Side.BUY);
+        assertEquals(List.of(), fixture.sink.anomalies, "thirty times the floored baseline, under the minimum notional");
 
-        fixture.md.trade(illiquid, timeNs + 100 * MS, 1.0, 20_000.0, Side.BUY);
+        fixture.md.trade(illiquid, timeNs + 100 * MS, 1.0, 25_000.0, Side.BUY);
         final List<RecordingSink.Anomaly> spikes = fixture.sink.anomalies(AnomalyType.VOLUME_SPIKE);
         assertEquals(1, spikes.size());
         assertEquals(1_000.0, spikes.get(0).feature(Feature.VOLUME_BASELINE), "the floor");
@@ -161,7 +161,7 @@ class VolumeSpikeTest
         timeNs = fixture.calmTrades(BTC, timeNs, timeNs + 2 * SECOND, PRICE, CALM_SIZE);
         assertEquals(List.of(), fixture.sink.anomalies);
 
-        timeNs = fixture.calmTrades(BTC, timeNs, timeNs + 60 * SECOND, PRICE, CALM_SIZE);
+        timeNs = fixture.calmTrades(BTC, timeNs, timeNs + 70 * SECOND, PRICE, CALM_SIZE);
         fixture.burst(BTC, timeNs, 30, PRICE, BURST_SIZE, Side.BUY);
         assertEquals(1, fixture.sink.anomalies.size());
         assertEquals((1L << 48) | 1, fixture.sink.anomalies.get(0).anomalyId(), "no ids spent while disabled");

@@ -12,9 +12,11 @@ import java.util.Arrays;
  * The window (e.g. one second) is a ring of {@code buckets} equal buckets per slot; time moves it forward one bucket
  * at a time, so the window always covers the current bucket and the {@code buckets - 1} before it. The baseline is
  * fed with the totals of consecutive, aligned windows ("periods"): a period without trades is a zero sample, applied
- * in closed form however many periods were skipped. Each sample enters the baseline winsorised at
- * {@code clip x max(baseline, floor)}, so a burst barely lifts the baseline it is measured against, while a lasting
- * change of activity still moves it within a few spans.
+ * in closed form however many periods were skipped; a slot's first period, which began at its first trade rather
+ * than at the period's start, is not a sample. The EWMA starts from zero and is bias-corrected by its accumulated
+ * weight, so early baselines are proper averages of the periods seen rather than the first period alone. Each
+ * sample enters the baseline winsorised at {@code clip x max(baseline, floor)}, so a burst barely lifts the baseline
+ * it is measured against, while a lasting change of activity still moves it within a few spans.
  * <p>
  * Every update is O(1) (a bucket roll touches at most {@code buckets} entries) and allocation free. Times must not
  * go backwards per slot; the caller clamps late ticks to the slot's latest time. Not thread safe.
@@ -40,9 +42,13 @@ public final class TradeFlow
     private long[] periodIndex;
     private double[] periodVolume;
     private double[] periodCount;
+    private double[] volumeSum;
+    private double[] countSum;
+    private double[] baselineWeight;
     private double[] baselineVolume;
     private double[] baselineCount;
     private long[] baselineSamples;
+    private boolean[] partialPeriod;
 
     /**
      * Trade flow for {@code capacity} slots.
@@ -79,9 +85,13 @@ public final class TradeFlow
         periodIndex = new long[capacity];
         periodVolume = new double[capacity];
         periodCount = new double[capacity];
+        volumeSum = new double[capacity];
+        countSum = new double[capacity];
+        baselineWeight = new double[capacity];
         baselineVolume = new double[capacity];
         baselineCount = new double[capacity];
         baselineSamples = new long[capacity];
+        partialPeriod = new boolean[capacity];
         Arrays.fill(bucketIndex, NO_INDEX);
         Arrays.fill(periodIndex, NO_INDEX);
     }
@@ -109,9 +119,13 @@ public final class TradeFlow
         periodIndex = Arrays.copyOf(periodIndex, capacity);
         periodVolume = Arrays.copyOf(periodVolume, capacity);
         periodCount = Arrays.copyOf(periodCount, capacity);
+        volumeSum = Arrays.copyOf(volumeSum, capacity);
+        countSum = Arrays.copyOf(countSum, capacity);
+        baselineWeight = Arrays.copyOf(baselineWeight, capacity);
         baselineVolume = Arrays.copyOf(baselineVolume, capacity);
         baselineCount = Arrays.copyOf(baselineCount, capacity);
         baselineSamples = Arrays.copyOf(baselineSamples, capacity);
+        partialPeriod = Arrays.copyOf(partialPeriod, capacity);
         Arrays.fill(bucketIndex, oldCapacity, capacity, NO_INDEX);
         Arrays.fill(periodIndex, oldCapacity, capacity, NO_INDEX);
     }
@@ -129,9 +143,21 @@ public final class TradeFlow
         final long lastPeriod = periodIndex[slot];
         if (period > lastPeriod)
         {
-            if (NO_INDEX != lastPeriod)
+            if (NO_INDEX == lastPeriod)
             {
-                addBaselineSample(slot, periodVolume[slot], periodCount[slot]);
+                // The slot's first period started at its first trade, not at the period's start: not a sample.
+                partialPeriod[slot] = true;
+            }
+            else
+            {
+                if (partialPeriod[slot])
+                {
+                    partialPeriod[slot] = false;
+                }
+                else
+                {
+                    addBaselineSample(slot, periodVolume[slot], periodCount[slot]);
+                }
                 decayBaseline(slot, period - lastPeriod - 1);
             }
             periodIndex[slot] = period;
@@ -288,34 +314,29 @@ public final class TradeFlow
         periodIndex[slot] = NO_INDEX;
         periodVolume[slot] = 0.0;
         periodCount[slot] = 0.0;
+        volumeSum[slot] = 0.0;
+        countSum[slot] = 0.0;
+        baselineWeight[slot] = 0.0;
         baselineVolume[slot] = 0.0;
         baselineCount[slot] = 0.0;
         baselineSamples[slot] = 0;
+        partialPeriod[slot] = false;
     }
 
     private void addBaselineSample(final int slot, final double volume, final double count)
     {
-        final long samples = baselineSamples[slot];
-        if (0 == samples)
+        double clippedVolume = volume;
+        double clippedCount = count;
+        if (clip > 0.0 && baselineSamples[slot] > 0)
         {
-            baselineVolume[slot] = volume;
-            baselineCount[slot] = count;
+            clippedVolume = Math.min(volume, clip * Math.max(baselineVolume[slot], floor));
+            clippedCount = Math.min(count, clip * Math.max(baselineCount[slot], 1.0));
         }
-        else
-        {
-            final double volumeBaseline = baselineVolume[slot];
-            final double countBaseline = baselineCount[slot];
-            double clippedVolume = volume;
-            double clippedCount = count;
-            if (clip > 0.0)
-            {
-                clippedVolume = Math.min(volume, clip * Math.max(volumeBaseline, floor));
-                clippedCount = Math.min(count, clip * Math.max(countBaseline, 1.0));
-            }
-            baselineVolume[slot] = volumeBaseline + alpha * (clippedVolume - volumeBaseline);
-            baselineCount[slot] = countBaseline + alpha * (clippedCount - countBaseline);
-        }
-        baselineSamples[slot] = samples + 1;
+        volumeSum[slot] += alpha * (clippedVolume - volumeSum[slot]);
+        countSum[slot] += alpha * (clippedCount - countSum[slot]);
+        baselineWeight[slot] += alpha * (1.0 - baselineWeight[slot]);
+        baselineSamples[slot] = Ewma.saturatedAdd(baselineSamples[slot], 1);
+        publish(slot);
     }
 
     private void decayBaseline(final int slot, final long zeroSamples)
@@ -323,9 +344,18 @@ public final class TradeFlow
         if (zeroSamples > 0)
         {
             final double factor = Ewma.decay(alpha, zeroSamples);
-            baselineVolume[slot] *= factor;
-            baselineCount[slot] *= factor;
+            volumeSum[slot] *= factor;
+            countSum[slot] *= factor;
+            baselineWeight[slot] = 1.0 - (1.0 - baselineWeight[slot]) * factor;
             baselineSamples[slot] = Ewma.saturatedAdd(baselineSamples[slot], zeroSamples);
+            publish(slot);
         }
+    }
+
+    private void publish(final int slot)
+    {
+        final double weight = baselineWeight[slot];
+        baselineVolume[slot] = weight > 0.0 ? volumeSum[slot] / weight : 0.0;
+        baselineCount[slot] = weight > 0.0 ? countSum[slot] / weight : 0.0;
     }
 }

@@ -56,19 +56,25 @@ class TradeFlowTest
     void shouldFeedCompletedSecondsToTheBaselineAndDecayOverQuietOnes()
     {
         final double alpha = 2.0 / 301.0;
-        trade(T0, 1_000.0, 0.0);
-        trade(T0 + SECOND, 2_000.0, 0.0);
+        trade(T0 + 500 * MS, 999.0, 0.0);
+        trade(T0 + SECOND, 1_000.0, 0.0);
+        assertEquals(0, flow.baselineSamples(SLOT), "the first, partial second is not a sample");
+
+        trade(T0 + 2 * SECOND, 2_000.0, 0.0);
         assertEquals(1, flow.baselineSamples(SLOT));
-        assertEquals(1_000.0, flow.baselineVolume(SLOT), "seeded with the first sample");
+        assertEquals(1_000.0, flow.baselineVolume(SLOT), 1e-9, "bias-corrected: the one sample itself");
 
-        trade(T0 + 2 * SECOND, 10.0, 0.0);
-        assertEquals(1_000.0 + alpha * 1_000.0, flow.baselineVolume(SLOT), 1e-9);
+        trade(T0 + 3 * SECOND, 10.0, 0.0);
+        final double weight2 = 1.0 - (1.0 - alpha) * (1.0 - alpha);
+        final double sum2 = (1.0 - alpha) * alpha * 1_000.0 + alpha * 2_000.0;
+        assertEquals(sum2 / weight2, flow.baselineVolume(SLOT), 1e-9, "an average of the two seconds");
 
-        final double before = flow.baselineVolume(SLOT);
-        trade(T0 + 103 * SECOND, 10.0, 0.0);
-        // The second at 2 s (10), then 100 quiet seconds.
-        final double expected = (before + alpha * (10.0 - before)) * Math.pow(1.0 - alpha, 100);
-        assertEquals(expected, flow.baselineVolume(SLOT), 1e-9);
+        trade(T0 + 104 * SECOND, 10.0, 0.0);
+        // The second at 3 s (10), then 100 quiet seconds.
+        final double decay = Math.pow(1.0 - alpha, 100);
+        final double sum = (sum2 + alpha * (10.0 - sum2)) * decay;
+        final double weight = 1.0 - (1.0 - (weight2 + alpha * (1.0 - weight2))) * decay;
+        assertEquals(sum / weight, flow.baselineVolume(SLOT), 1e-9);
         assertEquals(103, flow.baselineSamples(SLOT));
     }
 
@@ -76,13 +82,21 @@ class TradeFlowTest
     void shouldWinsoriseBurstsEnteringTheBaseline()
     {
         final TradeFlow clipped = new TradeFlow(1, SECOND, 10, 300 * SECOND, 3.0, 1_000.0);
+        final TradeFlow unclipped = new TradeFlow(1, SECOND, 10, 300 * SECOND, 0.0, 1_000.0);
+        final double[] seconds = { 1.0, 5_000.0, 1_000_000.0, 1.0 };
+        for (int i = 0; i < seconds.length; i++)
+        {
+            clipped.advance(0, T0 + i * SECOND);
+            clipped.add(0, seconds[i], 0.0);
+            unclipped.advance(0, T0 + i * SECOND);
+            unclipped.add(0, seconds[i], 0.0);
+        }
         final double alpha = 2.0 / 301.0;
-        clipped.advance(0, T0);
-        clipped.add(0, 5_000.0, 0.0);
-        clipped.advance(0, T0 + SECOND);
-        clipped.add(0, 1_000_000.0, 0.0);
-        clipped.advance(0, T0 + 2 * SECOND);
-        assertEquals(5_000.0 + alpha * (15_000.0 - 5_000.0), clipped.baselineVolume(0), 1e-9);
+        final double weight = 1.0 - (1.0 - alpha) * (1.0 - alpha);
+        assertEquals(((1.0 - alpha) * alpha * 5_000.0 + alpha * 15_000.0) / weight, clipped.baselineVolume(0), 1e-9,
+            "the burst entered as three times the baseline");
+        assertEquals(((1.0 - alpha) * alpha * 5_000.0 + alpha * 1_000_000.0) / weight, unclipped.baselineVolume(0),
+            1e-6);
     }
 
     @Test
