@@ -198,11 +198,12 @@ public final class BarIndicators
      */
     public int onTrade(final int slot, final long timeNs, final double price, final double size)
     {
-        final long openNs = Math.floorDiv(timeNs, barNs) * barNs;
         final long buildingNs = buildOpenNs[slot];
         int applied = 0;
-        if (NO_TIME == buildingNs || openNs > buildingNs)
+        // Most trades fall in the bar being built: a compare, not a 64-bit division.
+        if (NO_TIME == buildingNs || timeNs - buildingNs >= barNs)
         {
+            final long openNs = Math.floorDiv(timeNs, barNs) * barNs;
             if (NO_TIME != buildingNs)
             {
                 applied = closeBuiltBar(slot, buildingNs);

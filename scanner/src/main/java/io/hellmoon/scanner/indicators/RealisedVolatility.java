@@ -29,6 +29,7 @@ public final class RealisedVolatility
     private final long warmupSamples;
 
     private long[] sampleIndex;
+    private long[] sampleEndNs;
     private double[] referencePrice;
     private double[] lastPrice;
     private double[] shortSum;
@@ -59,6 +60,7 @@ public final class RealisedVolatility
         this.warmupSamples = Math.max(1, warmupNs / sampleNs);
 
         sampleIndex = new long[capacity];
+        sampleEndNs = new long[capacity];
         referencePrice = new double[capacity];
         lastPrice = new double[capacity];
         shortSum = new double[capacity];
@@ -71,6 +73,7 @@ public final class RealisedVolatility
         longVariance = new double[capacity];
         meanReturn = new double[capacity];
         Arrays.fill(sampleIndex, NO_INDEX);
+        Arrays.fill(sampleEndNs, Long.MIN_VALUE);
     }
 
     /**
@@ -88,6 +91,7 @@ public final class RealisedVolatility
         }
 
         sampleIndex = Arrays.copyOf(sampleIndex, capacity);
+        sampleEndNs = Arrays.copyOf(sampleEndNs, capacity);
         referencePrice = Arrays.copyOf(referencePrice, capacity);
         lastPrice = Arrays.copyOf(lastPrice, capacity);
         shortSum = Arrays.copyOf(shortSum, capacity);
@@ -100,6 +104,7 @@ public final class RealisedVolatility
         longVariance = Arrays.copyOf(longVariance, capacity);
         meanReturn = Arrays.copyOf(meanReturn, capacity);
         Arrays.fill(sampleIndex, oldCapacity, capacity, NO_INDEX);
+        Arrays.fill(sampleEndNs, oldCapacity, capacity, Long.MIN_VALUE);
     }
 
     /**
@@ -124,15 +129,17 @@ public final class RealisedVolatility
      */
     public void advance(final int slot, final long timeNs)
     {
+        if (timeNs < sampleEndNs[slot])
+        {
+            return;
+        }
+
         final long index = Math.floorDiv(timeNs, sampleNs);
         final long lastIndex = sampleIndex[slot];
+        sampleEndNs[slot] = (index + 1) * sampleNs;
         if (NO_INDEX == lastIndex)
         {
             sampleIndex[slot] = index;
-            return;
-        }
-        if (index <= lastIndex)
-        {
             return;
         }
 
