@@ -100,11 +100,6 @@ final class BookImbalanceDetector
         sinceNs[slot] = NOT_BEYOND;
     }
 
-    double imbalance(final int slot)
-    {
-        return imbalance[slot];
-    }
-
     /**
      * Score every slot with the kernel, then fire armed slots above 1.
      *

@@ -47,11 +47,6 @@ final class Hysteresis
         return ARMED == phase[slot];
     }
 
-    byte phase(final int slot)
-    {
-        return phase[slot];
-    }
-
     /**
      * The detector fired for the slot at {@code timeNs}.
      */

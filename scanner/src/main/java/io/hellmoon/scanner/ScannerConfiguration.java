@@ -13,8 +13,8 @@ import static java.lang.System.getProperty;
 /**
  * Property names and defaults of the scanner. A {@link ScannerContext} is seeded from these getters, so a system
  * property (or a properties file loaded with {@link SystemUtil#loadPropertiesFiles(String...)}) sets a default and a
- * fluent setter on the context overrides it. Durations take Agrona's suffixes ({@code 250ms}, {@code 30s}, {@code 5m}
- * is not one: write {@code 300s}); plain numbers are nanoseconds.
+ * fluent setter on the context overrides it. Durations take Agrona's suffixes ({@code ns}, {@code us}, {@code ms},
+ * {@code s}: five minutes is {@code 300s}); plain numbers are nanoseconds.
  * <p>
  * Every key is listed with its meaning in the module README. All windows, cooldowns and the sweep interval are
  * measured on the messages' event time, never on the wall clock.
