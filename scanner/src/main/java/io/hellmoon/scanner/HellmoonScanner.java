@@ -1,0 +1,891 @@
+/*
+ * Copyright 2026 Hellmoon contributors. Licensed under the Apache License, Version 2.0.
+ */
+package io.hellmoon.scanner;
+
+import io.hellmoon.codecs.SbeHandler;
+import io.hellmoon.codecs.aeron.CounterFactory;
+import io.hellmoon.codecs.aeron.HellmoonCounters;
+import io.hellmoon.codecs.aeron.MessageSink;
+import io.hellmoon.codecs.errors.SampledErrorLog;
+import io.hellmoon.sbe.BarDecoder;
+import io.hellmoon.sbe.BarInterval;
+import io.hellmoon.sbe.BestBidOfferDecoder;
+import io.hellmoon.sbe.BookLevelsDecoder;
+import io.hellmoon.sbe.BooleanType;
+import io.hellmoon.sbe.Decimal64Decoder;
+import io.hellmoon.sbe.FeedState;
+import io.hellmoon.sbe.FeedStatusDecoder;
+import io.hellmoon.sbe.InstrumentDefinitionDecoder;
+import io.hellmoon.sbe.InstrumentStatus;
+import io.hellmoon.sbe.LiquidationDecoder;
+import io.hellmoon.sbe.MarkPriceDecoder;
+import io.hellmoon.sbe.MessageHeaderDecoder;
+import io.hellmoon.sbe.Side;
+import io.hellmoon.sbe.TradeDecoder;
+import io.hellmoon.sbe.TradeKind;
+import io.hellmoon.sbe.Venue;
+import io.hellmoon.scanner.indicators.BarIndicators;
+import io.hellmoon.scanner.indicators.RealisedVolatility;
+import io.hellmoon.scanner.indicators.TradeFlow;
+import io.hellmoon.scanner.regime.RegimeClassifier;
+import io.hellmoon.scanner.regime.RegimeResult;
+import io.hellmoon.scanner.regime.RegimeTracker;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.status.AtomicCounter;
+
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+import static io.hellmoon.scanner.InstrumentTable.NO_SLOT;
+import static io.hellmoon.scanner.InstrumentTable.NO_TIME;
+
+/**
+ * The Hellmoon scanner's core: takes whole market-data messages, keeps per-instrument state in arrays, runs the
+ * detectors and the regime classifier, and writes {@code AnomalyEvent} and {@code RegimeChange} messages to a
+ * {@link MessageSink}. No Aeron here: {@link ScannerAgent} feeds it from a subscription, tests call
+ * {@link #onMessage(DirectBuffer, int, int)} directly.
+ * <p>
+ * <b>Inputs.</b> {@code InstrumentDefinition} (exponents, contract value, trading status), {@code Trade},
+ * {@code BestBidOffer}, {@code BookLevels}, closed {@code Bar}s of the bar interval, {@code FeedStatus}; a
+ * {@code Liquidation} or {@code MarkPrice} only moves the instrument's clock. {@code DepthUpdate},
+ * {@code DepthSnapshot}, {@code MiniTicker}, {@code FeedStatistics} and other templates are ignored. An instrument
+ * gets a slot when first seen, definition or not; mantissas are converted to doubles once, here. If an instrument's
+ * trades come as both {@code TRADE} and {@code AGG_TRADE}, only the kind seen first is counted (the other would
+ * count the same volume twice).
+ * <p>
+ * <b>Time.</b> Everything that decides (windows, buckets, bars, cooldowns, the sweep) runs on the messages' event
+ * times, so a replay gives the same output bytes; the clock only stamps {@code publishTimeNs}. A message without an
+ * event time (e.g. a spot bookTicker) takes its instrument's latest event time, or the stream's if the instrument
+ * has none; with {@link ScannerContext#maxEventTimeSkewNs()} set, an event time further than that from the receive
+ * time is treated as missing. Per instrument time never goes backwards: a late message is processed at the
+ * instrument's latest time (its volume lands in the current bucket and bar) and counted. The stream time is the
+ * latest event time of any instrument.
+ * <p>
+ * <b>Tick path and sweep.</b> Each message updates its instrument in O(1). VOLUME_SPIKE must fire within a second
+ * of a burst, so it is evaluated on the trade that completes it. BOOK_IMBALANCE and VOLATILITY_EXPANSION depend on
+ * time passing (a sustained imbalance, a decaying variance) as much as on ticks, so they are evaluated by the sweep:
+ * whenever a message's time crosses a multiple of the sweep interval, before that message is applied, one pass over
+ * all instruments' contiguous arrays computes every score ({@link SweepKernel}, scalar or Vector API) and a second,
+ * scalar pass fires or re-arms. A jump over several intervals runs one sweep, at the last boundary crossed. Sweep
+ * events carry the boundary as their event time and the triggering message's receive and publish times. Regimes
+ * are re-classified at each bar close.
+ * <p>
+ * Not thread safe: one thread calls {@link #onMessage}. Allocation free after warm-up (new instruments grow the
+ * arrays, doubling).
+ */
+public final class HellmoonScanner implements SbeHandler, AutoCloseable
+{
+    /**
+     * Error reason: the message is shorter than its header, block or groups.
+     */
+    public static final int ERROR_TRUNCATED = 0;
+
+    /**
+     * Error reason: the message is not of the Hellmoon schema.
+     */
+    public static final int ERROR_WRONG_SCHEMA = 1;
+
+    /**
+     * Error reason: the instrument id is not positive.
+     */
+    public static final int ERROR_BAD_INSTRUMENT = 2;
+
+    /**
+     * Error reason: a price, size or enum value is out of range.
+     */
+    public static final int ERROR_BAD_VALUE = 3;
+
+    private static final String[] ERROR_REASONS = { "TRUNCATED", "WRONG_SCHEMA", "BAD_INSTRUMENT", "BAD_VALUE" };
+    private static final int GROUP_HEADER_LENGTH = 4;
+    private static final int LEVEL_LENGTH = 2 * Long.BYTES;
+    private static final byte NO_TRADE_KIND = 0;
+
+    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
+    private final InstrumentDefinitionDecoder definitionDecoder = new InstrumentDefinitionDecoder();
+    private final TradeDecoder tradeDecoder = new TradeDecoder();
+    private final BestBidOfferDecoder bboDecoder = new BestBidOfferDecoder();
+    private final BookLevelsDecoder bookDecoder = new BookLevelsDecoder();
+    private final BarDecoder barDecoder = new BarDecoder();
+    private final LiquidationDecoder liquidationDecoder = new LiquidationDecoder();
+    private final MarkPriceDecoder markPriceDecoder = new MarkPriceDecoder();
+    private final FeedStatusDecoder feedStatusDecoder = new FeedStatusDecoder();
+    private final RegimeResult regimeResult = new RegimeResult();
+
+    private final ScannerContext ctx;
+    private final EpochNanoClock clock;
+    private final InstrumentTable table;
+    private final TradeFlow flow;
+    private final RealisedVolatility volatility;
+    private final BarIndicators bars;
+    private final RegimeClassifier classifier;
+    private final RegimeTracker regimes;
+    private final VolumeSpikeDetector volumeSpike;
+    private final BookImbalanceDetector bookImbalance;
+    private final VolatilityExpansionDetector volatilityExpansion;
+    private final SweepKernel kernel;
+    private final ScanEventWriter writer;
+    private final SampledErrorLog errorLog;
+    private final AtomicCounter messagesIn;
+    private final AtomicCounter anomalies;
+    private final AtomicCounter regimeChanges;
+    private final AtomicCounter badMessages;
+    private final AtomicCounter booksIgnored;
+    private final AtomicCounter lateEvents;
+    private final int shardCount;
+    private final int shardIndex;
+    private final long sweepIntervalNs;
+    private final long maxEventTimeSkewNs;
+    private final long barIntervalNs;
+    private final int bookLevels;
+    private final int regimeWarmupBars;
+
+    private byte[] tradeKind;
+    private long streamTimeNs = NO_TIME;
+    private long nextSweepNs = NO_TIME;
+    private long sweeps;
+
+    /**
+     * A scanner. Concludes the context if that has not been done.
+     *
+     * @param ctx  configuration; single use.
+     * @param sink for the scan stream's messages.
+     */
+    public HellmoonScanner(final ScannerContext ctx, final MessageSink sink)
+    {
+        if (!ctx.isConcluded())
+        {
+            ctx.conclude();
+        }
+        this.ctx = ctx;
+        this.clock = ctx.clock();
+        this.shardCount = ctx.shardCount();
+        this.shardIndex = ctx.shardIndex();
+        this.sweepIntervalNs = ctx.sweepIntervalNs();
+        this.maxEventTimeSkewNs = ctx.maxEventTimeSkewNs();
+        this.barIntervalNs = ctx.barIntervalNs();
+        this.bookLevels = ctx.bookImbalanceLevels();
+        this.regimeWarmupBars = ctx.regimeWarmupBars();
+
+        final int capacity = ctx.capacity();
+        table = new InstrumentTable(capacity);
+        tradeKind = new byte[capacity];
+        flow = new TradeFlow(
+            capacity,
+            ctx.flowWindowNs(),
+            ctx.flowBuckets(),
+            ctx.volumeSpikeBaselineWindowNs(),
+            ctx.volumeSpikeBaselineClip(),
+            ctx.volumeSpikeBaselineFloor());
+        volatility = new RealisedVolatility(
+            capacity,
+            ctx.volatilitySampleIntervalNs(),
+            ctx.volatilityShortWindowNs(),
+            ctx.volatilityLongWindowNs(),
+            ctx.volatilityWarmupNs());
+        bars = new BarIndicators(
+            capacity,
+            barIntervalNs,
+            ctx.barGapFillMax(),
+            ctx.atrPeriod(),
+            ctx.atrLongPeriod(),
+            ctx.adxPeriod(),
+            ctx.emaPeriod(),
+            ctx.rangeBars());
+        classifier = new RegimeClassifier(
+            ctx.regimeAtrRatioLow(),
+            ctx.regimeAtrRatioNormal(),
+            ctx.regimeAtrRatioHigh(),
+            ctx.regimeAdxTrending(),
+            ctx.regimeAdxStrong(),
+            ctx.regimeEmaAlignment(),
+            ctx.regimeRangeWidth());
+        regimes = new RegimeTracker(capacity, ctx.regimeDwellBars());
+        volumeSpike = new VolumeSpikeDetector(ctx, flow, capacity);
+        bookImbalance = new BookImbalanceDetector(ctx, capacity);
+        volatilityExpansion = new VolatilityExpansionDetector(ctx, volatility, bars, capacity);
+        kernel = ScannerConfiguration.SweepKernel.VECTOR == ctx.resolvedSweepKernel() ?
+            new VectorSweepKernel() : new ScalarSweepKernel();
+
+        final CounterFactory counters = ctx.counterFactory();
+        final String prefix = "scanner " + ctx.scannerId() + ": ";
+        messagesIn = counters.newCounter(HellmoonCounters.MESSAGES_IN_TYPE_ID, prefix + "messages in");
+        anomalies = counters.newCounter(HellmoonCounters.ANOMALIES_TYPE_ID, prefix + "anomalies");
+        regimeChanges = counters.newCounter(HellmoonCounters.REGIME_CHANGES_TYPE_ID, prefix + "regime changes");
+        badMessages = counters.newCounter(HellmoonCounters.DECODE_ERRORS_TYPE_ID, prefix + "bad messages");
+        booksIgnored = counters.newCounter(HellmoonCounters.GENERIC_TYPE_ID, prefix + "books ignored, not live");
+        lateEvents = counters.newCounter(HellmoonCounters.GENERIC_TYPE_ID, prefix + "late event times");
+        errorLog = new SampledErrorLog("scanner-" + ctx.scannerId(), ERROR_REASONS, badMessages);
+
+        writer = new ScanEventWriter(
+            sink, clock, ctx.scannerId(), table, bars, regimes, anomalies, regimeChanges, ctx.enabled());
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onMessage(final DirectBuffer buffer, final int offset, final int length)
+    {
+        messagesIn.incrementRelease();
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH)
+        {
+            badMessage(ERROR_TRUNCATED, buffer, offset, length);
+            return;
+        }
+
+        headerDecoder.wrap(buffer, offset);
+        if (TradeDecoder.SCHEMA_ID != headerDecoder.schemaId())
+        {
+            badMessage(ERROR_WRONG_SCHEMA, buffer, offset, length);
+            return;
+        }
+
+        final int blockLength = headerDecoder.blockLength();
+        final int version = headerDecoder.version();
+        final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        if (length - MessageHeaderDecoder.ENCODED_LENGTH < blockLength)
+        {
+            badMessage(ERROR_TRUNCATED, buffer, offset, length);
+            return;
+        }
+
+        switch (headerDecoder.templateId())
+        {
+            case TradeDecoder.TEMPLATE_ID:
+                if (checkBlock(blockLength, TradeDecoder.BLOCK_LENGTH, buffer, offset, length))
+                {
+                    tradeDecoder.wrap(buffer, bodyOffset, blockLength, version);
+                    onTrade(buffer, offset, length);
+                }
+                break;
+
+            case BestBidOfferDecoder.TEMPLATE_ID:
+                if (checkBlock(blockLength, BestBidOfferDecoder.BLOCK_LENGTH, buffer, offset, length))
+                {
+                    bboDecoder.wrap(buffer, bodyOffset, blockLength, version);
+                    onBestBidOffer(buffer, offset, length);
+                }
+                break;
+
+            case BookLevelsDecoder.TEMPLATE_ID:
+                if (checkBlock(blockLength, BookLevelsDecoder.BLOCK_LENGTH, buffer, offset, length))
+                {
+                    bookDecoder.wrap(buffer, bodyOffset, blockLength, version);
+                    onBookLevels(buffer, offset, length);
+                }
+                break;
+
+            case BarDecoder.TEMPLATE_ID:
+                if (checkBlock(blockLength, BarDecoder.BLOCK_LENGTH, buffer, offset, length))
+                {
+                    barDecoder.wrap(buffer, bodyOffset, blockLength, version);
+                    onBar(buffer, offset, length);
+                }
+                break;
+
+            case FeedStatusDecoder.TEMPLATE_ID:
+                if (checkBlock(blockLength, FeedStatusDecoder.BLOCK_LENGTH, buffer, offset, length))
+                {
+                    feedStatusDecoder.wrap(buffer, bodyOffset, blockLength, version);
+                    onFeedStatus(buffer, offset, length);
+                }
+                break;
+
+            case LiquidationDecoder.TEMPLATE_ID:
+                if (checkBlock(blockLength, LiquidationDecoder.BLOCK_LENGTH, buffer, offset, length))
+                {
+                    liquidationDecoder.wrap(buffer, bodyOffset, blockLength, version);
+                    final int slot = slotFor(liquidationDecoder.instrumentId(), buffer, offset, length);
+                    if (NO_SLOT != slot)
+                    {
+                        advanceTime(slot, liquidationDecoder.eventTimeNs(), liquidationDecoder.receiveTimeNs(),
+                            liquidationDecoder.publishTimeNs());
+                    }
+                }
+                break;
+
+            case MarkPriceDecoder.TEMPLATE_ID:
+                if (checkBlock(blockLength, MarkPriceDecoder.BLOCK_LENGTH, buffer, offset, length))
+                {
+                    markPriceDecoder.wrap(buffer, bodyOffset, blockLength, version);
+                    final int slot = slotFor(markPriceDecoder.instrumentId(), buffer, offset, length);
+                    if (NO_SLOT != slot)
+                    {
+                        advanceTime(slot, markPriceDecoder.eventTimeNs(), markPriceDecoder.receiveTimeNs(),
+                            markPriceDecoder.publishTimeNs());
+                    }
+                }
+                break;
+
+            case InstrumentDefinitionDecoder.TEMPLATE_ID:
+                if (checkBlock(blockLength, InstrumentDefinitionDecoder.BLOCK_LENGTH, buffer, offset, length))
+                {
+                    definitionDecoder.wrap(buffer, bodyOffset, blockLength, version);
+                    onInstrumentDefinition(buffer, offset, length);
+                }
+                break;
+
+            default:
+                // Depth updates and snapshots (the book arrives as BookLevels), statistics, tickers: not scanned.
+                break;
+        }
+    }
+
+    /**
+     * Turn anomaly events on or off (e.g. per trading mode, or on a control command). While off, every indicator,
+     * regime and detector state keeps updating and regime changes are still published, so switching on again is
+     * immediate and does not release a backlog of stale events.
+     *
+     * @param enabled true to publish anomaly events.
+     */
+    public void enabled(final boolean enabled)
+    {
+        writer.anomaliesEnabled(enabled);
+    }
+
+    /**
+     * Whether anomaly events are published.
+     *
+     * @return true if enabled.
+     */
+    public boolean isEnabled()
+    {
+        return writer.anomaliesEnabled();
+    }
+
+    /**
+     * The concluded configuration.
+     *
+     * @return the context.
+     */
+    public ScannerContext context()
+    {
+        return ctx;
+    }
+
+    /**
+     * Instruments with state in this scanner.
+     *
+     * @return the number of slots in use.
+     */
+    public int instrumentCount()
+    {
+        return table.count;
+    }
+
+    /**
+     * Instruments the arrays currently hold before they grow.
+     *
+     * @return the capacity.
+     */
+    public int capacity()
+    {
+        return table.capacity();
+    }
+
+    /**
+     * The latest event time of any instrument.
+     *
+     * @return epoch nanoseconds, {@link Long#MIN_VALUE} before the first timed message.
+     */
+    public long streamTimeNs()
+    {
+        return streamTimeNs;
+    }
+
+    /**
+     * Sweeps run so far.
+     *
+     * @return the count.
+     */
+    public long sweepCount()
+    {
+        return sweeps;
+    }
+
+    /**
+     * Messages taken so far, including ones ignored or rejected.
+     *
+     * @return the count.
+     */
+    public long messagesIn()
+    {
+        return messagesIn.get();
+    }
+
+    /**
+     * Anomaly events published so far.
+     *
+     * @return the count.
+     */
+    public long anomalyCount()
+    {
+        return anomalies.get();
+    }
+
+    /**
+     * Regime changes published so far.
+     *
+     * @return the count.
+     */
+    public long regimeChangeCount()
+    {
+        return regimeChanges.get();
+    }
+
+    /**
+     * Book messages ignored because the instrument's feed was not live.
+     *
+     * @return the count.
+     */
+    public long booksIgnoredCount()
+    {
+        return booksIgnored.get();
+    }
+
+    /**
+     * Messages whose event time was before their instrument's latest.
+     *
+     * @return the count.
+     */
+    public long lateEventCount()
+    {
+        return lateEvents.get();
+    }
+
+    /**
+     * Bad messages by reason ({@code ERROR_*} codes) with samples; drain it off the hot path.
+     *
+     * @return the error log.
+     */
+    public SampledErrorLog errorLog()
+    {
+        return errorLog;
+    }
+
+    /**
+     * Close the scanner's counters.
+     */
+    public void close()
+    {
+        CloseHelper.closeAll(messagesIn, anomalies, regimeChanges, badMessages, booksIgnored, lateEvents);
+    }
+
+    private void onTrade(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final TradeDecoder trade = tradeDecoder;
+        final int slot = slotFor(trade.instrumentId(), buffer, offset, length);
+        if (NO_SLOT == slot)
+        {
+            return;
+        }
+
+        final byte priceExponent = trade.priceExponent();
+        final double price = Decimals.toDouble(trade.price(), priceExponent);
+        final double size = Decimals.toDouble(trade.size(), trade.sizeExponent());
+        final short kind = trade.kindRaw();
+        if (!(price > 0.0) || !(size > 0.0) || Double.isInfinite(price) || Double.isInfinite(size) ||
+            (TradeKind.TRADE.value() != kind && TradeKind.AGG_TRADE.value() != kind))
+        {
+            badMessage(ERROR_BAD_VALUE, buffer, offset, length);
+            return;
+        }
+
+        final long eventTimeNs = TradeDecoder.eventTimeNsNullValue() != trade.eventTimeNs() ?
+            trade.eventTimeNs() : trade.tradeTimeNs();
+        final long timeNs = advanceTime(slot, eventTimeNs, trade.receiveTimeNs(), trade.publishTimeNs());
+
+        final byte firstKind = tradeKind[slot];
+        if (NO_TRADE_KIND == firstKind)
+        {
+            tradeKind[slot] = (byte)kind;
+        }
+        else if (firstKind != kind)
+        {
+            return;
+        }
+
+        table.lastTradePrice[slot] = price;
+        table.priceExponent[slot] = priceExponent;
+        if (NO_TIME == timeNs)
+        {
+            return;
+        }
+
+        final double notional = table.notional(slot, price, size);
+        final short side = trade.aggressorSideRaw();
+        final double signedNotional = Side.BUY.value() == side ? notional :
+            Side.SELL.value() == side ? -notional : 0.0;
+
+        flow.advance(slot, timeNs);
+        volumeSpike.beforeTrade(slot, timeNs);
+        flow.add(slot, notional, signedNotional);
+        volatility.onPrice(slot, timeNs, price);
+        if (bars.onTrade(slot, timeNs, price, size) > 0)
+        {
+            classify(slot);
+        }
+        if (table.tradable[slot])
+        {
+            volumeSpike.afterTrade(slot, timeNs, price, writer);
+        }
+    }
+
+    private void onBestBidOffer(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final BestBidOfferDecoder bbo = bboDecoder;
+        final int slot = slotFor(bbo.instrumentId(), buffer, offset, length);
+        if (NO_SLOT == slot)
+        {
+            return;
+        }
+
+        advanceTime(slot, bbo.eventTimeNs(), bbo.receiveTimeNs(), bbo.publishTimeNs());
+        final byte priceExponent = bbo.priceExponent();
+        final double bid = Decimals.toDouble(bbo.bidPrice(), priceExponent);
+        final double ask = Decimals.toDouble(bbo.askPrice(), priceExponent);
+        if (bid > 0.0 && ask > 0.0)
+        {
+            table.bidPrice[slot] = bid;
+            table.askPrice[slot] = ask;
+            table.priceExponent[slot] = priceExponent;
+        }
+    }
+
+    private void onBookLevels(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final BookLevelsDecoder book = bookDecoder;
+        final int slot = slotFor(book.instrumentId(), buffer, offset, length);
+        if (NO_SLOT == slot)
+        {
+            return;
+        }
+
+        final int end = offset + length;
+        final long timeNs = advanceTime(slot, book.eventTimeNs(), book.receiveTimeNs(), book.publishTimeNs());
+        if (!table.isBookUsable(slot))
+        {
+            booksIgnored.incrementRelease();
+            return;
+        }
+
+        final byte priceExponent = book.priceExponent();
+        final byte sizeExponent = book.sizeExponent();
+        if (!groupFits(buffer, book.limit(), end))
+        {
+            badMessage(ERROR_TRUNCATED, buffer, offset, length);
+            return;
+        }
+        final BookLevelsDecoder.BidsDecoder bids = book.bids();
+        double bestBid = 0.0;
+        double bidNotional = 0.0;
+        for (int i = 0, count = bids.count(); i < count; i++)
+        {
+            bids.next();
+            if (i < bookLevels)
+            {
+                final double price = Decimals.toDouble(bids.price(), priceExponent);
+                final double size = Decimals.toDouble(bids.size(), sizeExponent);
+                if (0 == i)
+                {
+                    bestBid = price;
+                }
+                if (price > 0.0 && size > 0.0)
+                {
+                    bidNotional += table.notional(slot, price, size);
+                }
+            }
+        }
+
+        if (!groupFits(buffer, book.limit(), end))
+        {
+            badMessage(ERROR_TRUNCATED, buffer, offset, length);
+            return;
+        }
+        final BookLevelsDecoder.AsksDecoder asks = book.asks();
+        double bestAsk = 0.0;
+        double askNotional = 0.0;
+        for (int i = 0, count = asks.count(); i < count; i++)
+        {
+            asks.next();
+            if (i < bookLevels)
+            {
+                final double price = Decimals.toDouble(asks.price(), priceExponent);
+                final double size = Decimals.toDouble(asks.size(), sizeExponent);
+                if (0 == i)
+                {
+                    bestAsk = price;
+                }
+                if (price > 0.0 && size > 0.0)
+                {
+                    askNotional += table.notional(slot, price, size);
+                }
+            }
+        }
+
+        if (bestBid > 0.0 && bestAsk > 0.0)
+        {
+            table.bidPrice[slot] = bestBid;
+            table.askPrice[slot] = bestAsk;
+            table.priceExponent[slot] = priceExponent;
+        }
+        if (NO_TIME != timeNs)
+        {
+            bookImbalance.onBook(slot, timeNs, bidNotional, askNotional);
+        }
+    }
+
+    private void onBar(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final BarDecoder bar = barDecoder;
+        final int slot = slotFor(bar.instrumentId(), buffer, offset, length);
+        if (NO_SLOT == slot)
+        {
+            return;
+        }
+
+        final long timeNs = advanceTime(slot, bar.eventTimeNs(), bar.receiveTimeNs(), bar.publishTimeNs());
+        if (BooleanType.TRUE.value() != bar.closedRaw() || barIntervalNs != intervalNs(bar.intervalRaw()))
+        {
+            return;
+        }
+
+        final byte priceExponent = bar.priceExponent();
+        final double open = Decimals.toDouble(bar.openPrice(), priceExponent);
+        final double high = Decimals.toDouble(bar.highPrice(), priceExponent);
+        final double low = Decimals.toDouble(bar.lowPrice(), priceExponent);
+        final double close = Decimals.toDouble(bar.closePrice(), priceExponent);
+        if (!(low > 0.0) || high < low || open < low || open > high || close < low || close > high ||
+            Double.isInfinite(high))
+        {
+            badMessage(ERROR_BAD_VALUE, buffer, offset, length);
+            return;
+        }
+
+        if (NO_TIME != timeNs && bars.onFeedBar(slot, bar.openTimeNs(), open, high, low, close) > 0)
+        {
+            classify(slot);
+        }
+    }
+
+    private void onFeedStatus(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final FeedStatusDecoder status = feedStatusDecoder;
+        final int slot = slotFor(status.instrumentId(), buffer, offset, length);
+        if (NO_SLOT == slot)
+        {
+            return;
+        }
+
+        advanceTime(slot, status.eventTimeNs(), status.receiveTimeNs(), status.publishTimeNs());
+        short state = status.stateRaw();
+        if (state < FeedState.SYNCING.value() || state > FeedState.RESYNCING.value())
+        {
+            badMessage(ERROR_BAD_VALUE, buffer, offset, length);
+            state = FeedState.STALE.value();
+        }
+        table.feedState[slot] = state;
+        if (FeedState.LIVE.value() != state)
+        {
+            bookImbalance.onBookNotLive(slot);
+        }
+    }
+
+    private void onInstrumentDefinition(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final InstrumentDefinitionDecoder definition = definitionDecoder;
+        final int slot = slotFor(definition.instrumentId(), buffer, offset, length);
+        if (NO_SLOT == slot)
+        {
+            return;
+        }
+
+        table.priceExponent[slot] = definition.priceExponent();
+        table.inverse[slot] = Venue.BINANCE_COINM.value() == definition.venueRaw();
+        table.tradable[slot] = InstrumentStatus.TRADING.value() == definition.statusRaw();
+        final Decimal64Decoder contractSize = definition.contractSize();
+        final long mantissa = contractSize.mantissa();
+        final double value = Decimal64Decoder.mantissaNullValue() != mantissa ?
+            Decimals.toDouble(mantissa, contractSize.exponent()) : 1.0;
+        table.contractSize[slot] = value > 0.0 ? value : 1.0;
+    }
+
+    private void classify(final int slot)
+    {
+        if (bars.bars(slot) >= regimeWarmupBars &&
+            classifier.classify(
+                bars.close(slot),
+                bars.atr(slot),
+                bars.ema(slot),
+                bars.adx(slot),
+                bars.plusDi(slot),
+                bars.minusDi(slot),
+                bars.rangeWidth(slot),
+                regimeResult) &&
+            regimes.onClassified(slot, regimeResult))
+        {
+            writer.regimeChange(slot, regimeResult);
+        }
+    }
+
+    /**
+     * Move the instrument's and the stream's clocks to the message's time, running the sweep first if the message
+     * crosses a sweep boundary, and set the timestamps of the events the message may trigger.
+     *
+     * @return the instrument's time for the message, or {@code NO_TIME} if neither it nor the stream has one yet.
+     */
+    private long advanceTime(
+        final int slot, final long messageEventTimeNs, final long receiveTimeNs, final long publishTimeNs)
+    {
+        final long lastNs = table.lastEventTimeNs[slot];
+        long timeNs = messageEventTimeNs;
+        if (timeNs <= 0 || (0 != maxEventTimeSkewNs && Math.abs(timeNs - receiveTimeNs) > maxEventTimeSkewNs))
+        {
+            timeNs = NO_TIME != lastNs ? lastNs : streamTimeNs;
+            if (NO_TIME == timeNs)
+            {
+                writer.triggeredBy(NO_TIME, receiveTimeNs, publishTimeNs);
+                return NO_TIME;
+            }
+        }
+        final long reportedTimeNs = timeNs;
+        if (NO_TIME != lastNs && timeNs < lastNs)
+        {
+            lateEvents.incrementRelease();
+            timeNs = lastNs;
+        }
+        table.lastEventTimeNs[slot] = timeNs;
+
+        if (timeNs >= nextSweepNs)
+        {
+            final long boundaryNs = Math.floorDiv(timeNs, sweepIntervalNs) * sweepIntervalNs;
+            if (NO_TIME != nextSweepNs)
+            {
+                writer.triggeredBy(boundaryNs, receiveTimeNs, publishTimeNs);
+                sweep(boundaryNs);
+            }
+            nextSweepNs = boundaryNs + sweepIntervalNs;
+        }
+        if (timeNs > streamTimeNs)
+        {
+            streamTimeNs = timeNs;
+        }
+
+        writer.triggeredBy(reportedTimeNs, receiveTimeNs, publishTimeNs);
+        return timeNs;
+    }
+
+    private void sweep(final long sweepTimeNs)
+    {
+        final int count = table.count;
+        bookImbalance.sweep(sweepTimeNs, count, kernel, table, writer);
+        volatilityExpansion.sweep(sweepTimeNs, count, kernel, table, writer);
+        sweeps++;
+    }
+
+    private int slotFor(final int instrumentId, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (instrumentId <= 0)
+        {
+            badMessage(ERROR_BAD_INSTRUMENT, buffer, offset, length);
+            return NO_SLOT;
+        }
+        if (shardIndex != instrumentId % shardCount)
+        {
+            return NO_SLOT;
+        }
+
+        final int slot = table.slot(instrumentId);
+        return NO_SLOT != slot ? slot : addInstrument(instrumentId);
+    }
+
+    private int addInstrument(final int instrumentId)
+    {
+        final int capacity = table.capacity();
+        if (table.count == capacity)
+        {
+            grow(capacity * 2);
+        }
+        final int slot = table.add(instrumentId);
+        tradeKind[slot] = NO_TRADE_KIND;
+        return slot;
+    }
+
+    private void grow(final int capacity)
+    {
+        table.ensureCapacity(capacity);
+        tradeKind = Arrays.copyOf(tradeKind, capacity);
+        flow.ensureCapacity(capacity);
+        volatility.ensureCapacity(capacity);
+        bars.ensureCapacity(capacity);
+        regimes.ensureCapacity(capacity);
+        volumeSpike.ensureCapacity(capacity);
+        bookImbalance.ensureCapacity(capacity);
+        volatilityExpansion.ensureCapacity(capacity);
+    }
+
+    private boolean checkBlock(
+        final int blockLength, final int expected, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (blockLength < expected)
+        {
+            badMessage(ERROR_TRUNCATED, buffer, offset, length);
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean groupFits(final DirectBuffer buffer, final int groupOffset, final int end)
+    {
+        if (groupOffset + GROUP_HEADER_LENGTH > end)
+        {
+            return false;
+        }
+        final int blockLength = buffer.getShort(groupOffset, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        final int count = buffer.getShort(groupOffset + 2, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        return blockLength >= LEVEL_LENGTH &&
+            (long)groupOffset + GROUP_HEADER_LENGTH + (long)blockLength * count <= end;
+    }
+
+    private void badMessage(final int reason, final DirectBuffer buffer, final int offset, final int length)
+    {
+        errorLog.record(reason, buffer, offset, length, -1, clock.nanoTime());
+    }
+
+    private static long intervalNs(final short interval)
+    {
+        final long minuteNs = TimeUnit.MINUTES.toNanos(1);
+        final long hourNs = TimeUnit.HOURS.toNanos(1);
+        switch (interval)
+        {
+            case 1: return TimeUnit.SECONDS.toNanos(1);
+            case 2: return minuteNs;
+            case 3: return 3 * minuteNs;
+            case 4: return 5 * minuteNs;
+            case 5: return 15 * minuteNs;
+            case 6: return 30 * minuteNs;
+            case 7: return hourNs;
+            case 8: return 2 * hourNs;
+            case 9: return 4 * hourNs;
+            case 10: return 6 * hourNs;
+            case 11: return 8 * hourNs;
+            case 12: return 12 * hourNs;
+            case 13: return 24 * hourNs;
+            case 14: return 72 * hourNs;
+            case 15: return 168 * hourNs;
+            default: return 0; // MO1 has no fixed length; unknown values match no bar interval.
+        }
+    }
+
+    static
+    {
+        // The interval table above follows the schema's BarInterval values; fail at class load if they move.
+        if (2 != BarInterval.M1.value() || 15 != BarInterval.W1.value())
+        {
+            throw new IllegalStateException("BarInterval values changed: update HellmoonScanner.intervalNs");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/*
+ * Copyright 2026 Hellmoon contributors. Licensed under the Apache License, Version 2.0.
+ */
+package io.hellmoon.scanner;
+
+import io.hellmoon.codecs.ManualEpochNanoClock;
+import io.hellmoon.sbe.Side;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A scanner wired to a recording sink and a market-data encoder, on a manual clock, for scenario tests.
+ */
+final class ScannerFixture
+{
+    /**
+     * 2024-08-08T23:54:00Z, the start of the shared Binance captures.
+     */
+    static final long T0 = 1_723_161_240_000_000_000L;
+    static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
+
+    final ManualEpochNanoClock clock = new ManualEpochNanoClock(T0);
+    final RecordingSink sink = new RecordingSink();
+    final HellmoonScanner scanner;
+    final MarketData md;
+
+    ScannerFixture(final ScannerContext ctx)
+    {
+        scanner = new HellmoonScanner(ctx.clock(clock), sink);
+        md = new MarketData(scanner);
+    }
+
+    ScannerFixture()
+    {
+        this(new ScannerContext());
+    }
+
+    /**
+     * Calm trading: a trade every 100 ms of {@code size} at about {@code price}, sides alternating, the price
+     * moving up and down by one part in 50,000.
+     *
+     * @return the time after the last trade.
+     */
+    long calmTrades(final int instrumentId, final long fromNs, final long toNs, final double price, final double size)
+    {
+        long timeNs = fromNs;
+        int i = 0;
+        for (; timeNs < toNs; timeNs += 100 * MS, i++)
+        {
+            final boolean even = 0 == (i & 1);
+            md.trade(instrumentId, timeNs, even ? price : price * 1.00002, size, even ? Side.BUY : Side.SELL);
+        }
+        return timeNs;
+    }
+
+    /**
+     * A burst: {@code count} trades 10 ms apart.
+     *
+     * @return the time after the last trade.
+     */
+    long burst(
+        final int instrumentId,
+        final long fromNs,
+        final int count,
+        final double price,
+        final double size,
+        final Side side)
+    {
+        long timeNs = fromNs;
+        for (int i = 0; i < count; i++, timeNs += 10 * MS)
+        {
+            md.trade(instrumentId, timeNs, price, size, side);
+        }
+        return timeNs;
+    }
+}
