@@ -1645,7 +1645,7 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         final int status = numbers.parseDecimal(frame, fields.offset(slot), fields.length(slot));
         if (JsonNumberParser.OK != status)
         {
-            numberFailure(status, fields.start(slot));
+            numberFailure(status, fields.offset(slot));
             return NULL_LONG;
         }
         decimalExponent = (byte)numbers.exponent();
