@@ -364,7 +364,10 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
      */
     public BinanceJsonDecoder(final Context ctx)
     {
-        ctx.conclude();
+        if (!ctx.isConcluded())
+        {
+            ctx.conclude();
+        }
         venue = ctx.venue();
         venueCode = venue.value();
         registry = ctx.instrumentRegistry();
@@ -1856,8 +1859,8 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
 
             if (null != errorLog && !Arrays.equals(REASON_NAMES, reasonNamesOf(errorLog)))
             {
-                throw new ConfigurationException(
-                    "errorLog: must be built with BinanceJsonDecoder.reasonNames(), its reason codes are the decoder's");
+                throw new ConfigurationException("errorLog: must be built with BinanceJsonDecoder.reasonNames(), " +
+                    "its reason codes are the decoder's");
             }
             if (null == epochNanoClock)
             {
@@ -1874,6 +1877,16 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
 
             isConcluded = true;
             return this;
+        }
+
+        /**
+         * Whether {@link #conclude()} has run.
+         *
+         * @return true once concluded.
+         */
+        public boolean isConcluded()
+        {
+            return isConcluded;
         }
 
         /**

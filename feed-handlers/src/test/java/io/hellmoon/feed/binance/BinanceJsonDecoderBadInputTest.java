@@ -79,7 +79,8 @@ class BinanceJsonDecoderBadInputTest
         USDM_FRAMES.add("{\"stream\":\"!markPrice@arr\",\"data\":[" + BinanceJsonDecoderTest.markPrice("BTCUSDT") +
             "," + BinanceJsonDecoderTest.markPrice("ETHUSDT") + "]}");
         USDM_FRAMES.add("{\"e\":\"24hrMiniTicker\",\"E\":1672515782136,\"s\":\"BTCUSDT\",\"c\":\"16584.6\"," +
-            "\"o\":\"16716.0\",\"h\":\"16764.89\",\"l\":\"16456.51\",\"v\":\"122474.816\",\"q\":\"2036102085.697464\"}");
+            "\"o\":\"16716.0\",\"h\":\"16764.89\",\"l\":\"16456.51\",\"v\":\"122474.816\"," +
+            "\"q\":\"2036102085.697464\"}");
         assertEquals(3, SPOT_FRAMES.size());
         assertEquals(9, USDM_FRAMES.size());
 
@@ -133,7 +134,8 @@ class BinanceJsonDecoderBadInputTest
 
     static Stream<org.junit.jupiter.params.provider.Arguments> malformedFrames()
     {
-        final String trade = "{\"e\":\"trade\",\"E\":1,\"T\":2,\"s\":\"BTCUSDT\",\"t\":3,\"p\":\"4.5\",\"q\":\"6\",\"m\":true";
+        final String trade =
+            "{\"e\":\"trade\",\"E\":1,\"T\":2,\"s\":\"BTCUSDT\",\"t\":3,\"p\":\"4.5\",\"q\":\"6\",\"m\":true";
         final String depth = "{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"BTCUSDT\",\"U\":1,\"u\":2,";
         final String kline = "{\"e\":\"kline\",\"E\":1,\"s\":\"BTCUSDT\",\"k\":{\"t\":1,\"T\":2,\"i\":\"1m\"," +
             "\"o\":\"1\",\"h\":\"1\",\"l\":\"1\",\"c\":\"1\",\"v\":\"1\",\"V\":\"1\",\"q\":\"1\",\"Q\":\"1\",\"n\":1," +
@@ -284,7 +286,8 @@ class BinanceJsonDecoderBadInputTest
     void shouldSurviveRandomMutationsOfRealFrames()
     {
         final Random random = new Random(20240808L);
-        final byte[] alphabet = "{}[]\":,.-+0123456789eE \t\\tfalsenull\u0000\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+        final byte[] alphabet =
+            "{}[]\":,.-+0123456789eE \t\\tfalsenull\u0000\u00ff".getBytes(StandardCharsets.ISO_8859_1);
         final List<byte[]> frames = new ArrayList<>();
         for (final String json : USDM_FRAMES)
         {

@@ -264,7 +264,8 @@ class BinanceJsonDecoderTest
             Venue.BINANCE_USDM, new InstrumentRegistry(), (c) -> c.autoRegister(true).announceInstruments(false)))
         {
             final List<String> messages = harness.frame(" { \"data\" : { \"a\" : [ [ 0.0026 , \"100\" ] ] ,\n" +
-                "\t\"b\" : [ [\"0.0024\", 10, \"ignored third\"] ], \"pu\":149, \"u\":160, \"U\":157, \"T\":123456788," +
+                "\t\"b\" : [ [\"0.0024\", 10, \"ignored third\"] ], \"pu\":149, \"u\":160, \"U\":157, " +
+                "\"T\":123456788," +
                 " \"s\":\"BTCUSDT\", \"E\":123456789, \"x-new-field\":{\"nested\":[1,2,{\"k\":null}]}, " +
                 "\"e\":\"depthUpdate\" }, \"stream\" : \"btcusdt@depth\" } \r\n");
             assertEquals(List.of("DepthUpdate BTCUSDT E=123456789000000" + TIMES + " T=123456788000000 U=157 u=160 " +

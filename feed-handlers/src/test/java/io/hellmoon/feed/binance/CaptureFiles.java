@@ -83,8 +83,9 @@ final class CaptureFiles
                     continue;
                 }
                 final int space = line.indexOf(' ');
-                consumer.accept(new Frame(
-                    Long.parseLong(line.substring(0, space)), line.substring(space + 1).getBytes(StandardCharsets.ISO_8859_1)));
+                final long receiveTimeNs = Long.parseLong(line.substring(0, space));
+                final byte[] json = line.substring(space + 1).getBytes(StandardCharsets.ISO_8859_1);
+                consumer.accept(new Frame(receiveTimeNs, json));
             }
         }
         catch (final IOException ex)

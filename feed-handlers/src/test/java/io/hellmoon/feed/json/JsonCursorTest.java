@@ -216,7 +216,8 @@ class JsonCursorTest
         int invalid = 0;
         for (int i = 0; i < 20_000; i++)
         {
-            final byte[] document = mutate(seeds[i % seeds.length].getBytes(StandardCharsets.US_ASCII), random, alphabet);
+            final byte[] seed = seeds[i % seeds.length].getBytes(StandardCharsets.US_ASCII);
+            final byte[] document = mutate(seed, random, alphabet);
             if (0 == document.length)
             {
                 continue;
@@ -250,8 +251,9 @@ class JsonCursorTest
     @Test
     void shouldTokenizeWithoutAllocating()
     {
-        final UnsafeBuffer buffer = new UnsafeBuffer(("{\"stream\":\"x\",\"data\":[{\"e\":\"kline\",\"k\":{\"x\":true," +
-            "\"q\":\"1.5\",\"n\":-12e3}},null,[[\"1\",\"2\"]]]}").getBytes(StandardCharsets.US_ASCII));
+        final String json = "{\"stream\":\"x\",\"data\":[{\"e\":\"kline\",\"k\":{\"x\":true,\"q\":\"1.5\"," +
+            "\"n\":-12e3}},null,[[\"1\",\"2\"]]]}";
+        final UnsafeBuffer buffer = new UnsafeBuffer(json.getBytes(StandardCharsets.US_ASCII));
         final long[] tokens = new long[1];
         AllocationMeter.assertAllocationFree(20_000, 1_000, () ->
         {
