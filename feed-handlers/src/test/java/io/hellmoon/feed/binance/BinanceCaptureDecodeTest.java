@@ -138,6 +138,69 @@ class BinanceCaptureDecodeTest
         assertEquals(List.of(), sources.get("cryptofeed spot").announced);
     }
 
+    @Test
+    void shouldDecodeTheFirstMessageOfEachTypeToTheValuesReadOffItsLine()
+    {
+        final Map<String, String> spot = sources.get("hftbacktest spot").firstOfType;
+        assertEquals("BestBidOffer BTCUSDT E=null recv=1723161254087891268 pub=1723161254087892268 T=null " +
+            "u=50093239212 pe=-8 se=-8 b=6183763000000 B=378826000 a=6183764000000 A=154698000",
+            spot.get("BestBidOffer"));
+        assertEquals("Trade BTCUSDT E=1723161255343000000 recv=1723161254087896568 pub=1723161254087897568 " +
+            "T=1723161255342000000 kind=TRADE cond=NORMAL aggressor=SELL pe=-8 se=-8 p=6183763000000 q=2000000 " +
+            "id=3735683259 first=null last=null", spot.get("Trade"));
+        assertStartsWith("DepthUpdate BTCUSDT E=1723161255208000000 recv=1723161253937085768 " +
+            "pub=1723161253937086768 T=null U=50093239189 u=50093239202 pu=null pe=-8 se=-8 " +
+            "bids=[6173763000000:0,6173017000000:0,5685458000000:0] asks=[6183764000000:154698000,6183985000000:0,",
+            spot.get("DepthUpdate"));
+        assertStartsWith("DepthSnapshot BTCUSDT E=null recv=1723161254206652067 pub=1723161254206653067 T=null " +
+            "lastUpdateId=50093239218 pe=-8 se=-8 bids=[6183763000000:378826000,6183762000000:61700000,",
+            spot.get("DepthSnapshot"));
+
+        final Map<String, String> usdm = sources.get("hftbacktest usdm").firstOfType;
+        assertEquals("BestBidOffer BTCUSDT E=1723161256313000000 recv=1723161255088169167 pub=1723161255088170167 " +
+            "T=1723161256313000000 u=5123107839020 pe=-8 se=-8 b=6180020000000 B=250700000 a=6180030000000 " +
+            "A=251000000", usdm.get("BestBidOffer"));
+        assertEquals("Trade BTCUSDT E=1723161256322000000 recv=1723161255088176367 pub=1723161255088177367 " +
+            "T=1723161256322000000 kind=TRADE cond=NORMAL aggressor=BUY pe=-8 se=-8 p=6180030000000 q=600000 " +
+            "id=5266583935 first=null last=null", usdm.get("Trade"));
+        assertStartsWith("DepthUpdate BTCUSDT E=1723161256299000000 recv=1723161255030314667 " +
+            "pub=1723161255030315667 T=1723161256298000000 U=5123107832006 u=5123107837557 pu=5123107831937 " +
+            "pe=-8 se=-8 bids=[5871020000000:1400000,6149650000000:1000000,6151090000000:0,", usdm.get("DepthUpdate"));
+        assertStartsWith("DepthSnapshot BTCUSDT E=1723161256501000000 recv=1723161255319702566 " +
+            "pub=1723161255319703566 T=1723161256493000000 lastUpdateId=5123107852948 pe=-8 se=-8 " +
+            "bids=[6180020000000:290900000,6180010000000:69600000,6180000000000:2000400000,", usdm.get("DepthSnapshot"));
+
+        final Map<String, String> cryptofeedSpot = sources.get("cryptofeed spot").firstOfType;
+        assertEquals("DepthUpdate NKNUSDT E=1633998512068000000 recv=1633998512063356900 pub=1633998512063357900 " +
+            "T=null U=499869750 u=499869752 pu=null pe=-8 se=-8 " +
+            "bids=[35130000:619500000000,34750000:554800000000,34640000:622200000000] asks=[]",
+            cryptofeedSpot.get("DepthUpdate"));
+        assertEquals("Trade NKNUSDT E=1633998523963000000 recv=1633998523957215000 pub=1633998523957216000 " +
+            "T=1633998523963000000 kind=AGG_TRADE cond=NORMAL aggressor=BUY pe=-8 se=-8 p=35280000 q=5800000000 " +
+            "id=15683430 first=19862790 last=19862790", cryptofeedSpot.get("Trade"));
+        assertEquals("Bar NKNUSDT E=1633998523963000000 recv=1633998523957297800 pub=1633998523957298800 i=M1 " +
+            "t=1633998480000000000 T=1633998539999000000 x=false pe=-8 se=-8 o=35270000 h=35280000 l=35220000 " +
+            "c=35280000 v=2587700000000 V=5800000000 q=9116.046 Q=20.4624 n=30 f=19862761 L=19862790",
+            cryptofeedSpot.get("Bar"));
+
+        final Map<String, String> cryptofeedUsdm = sources.get("cryptofeed usdm").firstOfType;
+        assertEquals("BestBidOffer SUSHIUSDT E=1626992741017000000 recv=1626992741062170000 " +
+            "pub=1626992741062171000 T=1626992741012000000 u=600859600576 pe=-8 se=-8 b=761100000 B=200000000 " +
+            "a=761200000 A=29700000000", cryptofeedUsdm.get("BestBidOffer"));
+        assertEquals("Trade CTKUSDT E=1626992741575000000 recv=1626992742289739000 pub=1626992742289740000 " +
+            "T=1626992741421000000 kind=AGG_TRADE cond=NORMAL aggressor=BUY pe=-8 se=-8 p=101100000 q=1000000000 " +
+            "id=16599292 first=23961322 last=23961322", cryptofeedUsdm.get("Trade"));
+        assertEquals("Bar CTKUSDT E=1626992741424000000 recv=1626992742289569100 pub=1626992742289570100 i=M1 " +
+            "t=1626992700000000000 T=1626992759999000000 x=false pe=-8 se=-8 o=101000000 h=101100000 l=101000000 " +
+            "c=101100000 v=391700000000 V=172900000000 q=3957.899 Q=1748.019 n=48 f=23961275 L=23961322",
+            cryptofeedUsdm.get("Bar"));
+    }
+
+    private static void assertStartsWith(final String expected, final String actual)
+    {
+        assertTrue(actual.startsWith(expected), () -> "expected " + expected + "\n but was " + actual);
+    }
+
     private void replayHftbacktest(final Source source, final String file, final String symbol)
     {
         CaptureFiles.forEachHftbacktestFrame(TestData.file(file), (frame) ->
@@ -190,6 +253,7 @@ class BinanceCaptureDecodeTest
         final JacksonExpectations expectations;
         final Map<String, Integer> expectedCounts = new TreeMap<>();
         final Map<String, Integer> actualCounts = new TreeMap<>();
+        final Map<String, String> firstOfType = new TreeMap<>();
         final List<String> mismatches = new ArrayList<>();
         final List<String> announced = new ArrayList<>();
         final List<String> announcementProblems = new ArrayList<>();
@@ -260,6 +324,7 @@ class BinanceCaptureDecodeTest
                     announcementProblems.add("not announced before its first message: " + text);
                 }
                 actualCounts.merge(type, 1, Integer::sum);
+                firstOfType.putIfAbsent(type, text);
                 actual.add(text);
             }
 
