@@ -73,12 +73,15 @@ import static io.hellmoon.feed.json.JsonFieldTable.NO_SLOT;
  * <p>
  * <b>Output.</b> trade and aggTrade to {@code Trade}, bookTicker to {@code BestBidOffer}, depthUpdate to
  * {@code DepthUpdate}, kline to {@code Bar}, forceOrder to {@code Liquidation}, markPriceUpdate to {@code MarkPrice},
- * 24hrMiniTicker to {@code MiniTicker}, REST depth to {@code DepthSnapshot}. Prices and sizes are exact mantissas at
- * the instrument's exponents from the registry; quote volumes and funding rates are {@code Decimal64} with the
- * exponent their text needs. Every JSON time (milliseconds, or microseconds if so configured) becomes epoch
- * nanoseconds; {@code eventTimeNs} is null when the event has no {@code E}; {@code receiveTimeNs} is the caller's,
- * {@code publishTimeNs} is read from the clock once per frame. Each message is offered whole (header included) to the
- * {@link MessageSink}.
+ * 24hrMiniTicker to {@code MiniTicker}, REST depth to {@code DepthSnapshot}. Futures partial-depth streams
+ * ({@code @depth5/10/20}) are depthUpdate events too and decode as {@code DepthUpdate} (their {@code pu} may be -1):
+ * only the subscription tells them from diffs.
+ * <p>
+ * Prices and sizes are exact mantissas at the instrument's exponents from the registry; quote volumes and funding
+ * rates are {@code Decimal64} with the exponent their text needs. Every JSON time, in streams and snapshots alike
+ * (milliseconds, or microseconds if so configured), becomes epoch nanoseconds; {@code eventTimeNs} is null when the
+ * event has no {@code E}; {@code receiveTimeNs} is the caller's, {@code publishTimeNs} is read from the clock once per
+ * frame. Each message is offered whole (header included) to the {@link MessageSink}.
  * <p>
  * <b>Atomic frames.</b> Every message of a frame is encoded into an output buffer first and offered only once the
  * whole frame has been read and found valid, so a frame that turns out truncated or malformed halfway publishes
@@ -87,6 +90,12 @@ import static io.hellmoon.feed.json.JsonFieldTable.NO_SLOT;
  * bad (counted once under a reason code and sampled into the {@link SampledErrorLog} with the position in the frame
  * where decoding failed). The one exception is {@link #UNKNOWN_SYMBOL}: an event for a symbol not in the registry is
  * recorded and skipped on its own, so one new listing does not silence a whole all-market array.
+ * <p>
+ * <b>How.</b> One pass of a {@link JsonCursor} over the frame: each object's fields are noted in a
+ * {@link JsonFieldTable} (where each value is, not a copy), the nested values a message needs ({@code data}, a kline's
+ * {@code k}, a forceOrder's {@code o}, depth levels) are descended into and everything else is skipped, and an event is
+ * decoded as soon as its object closes, once its symbol, and so its exponents, are known. When a frame has several
+ * faults, the one reported is the first met in that pass and then in the decoder's fixed order of fields.
  * <p>
  * <b>Instruments.</b> Symbols are looked up straight from the frame's bytes. With auto-registration a symbol seen for
  * the first time is added to the registry (allocating, once per symbol). With instrument announcement (on by default
