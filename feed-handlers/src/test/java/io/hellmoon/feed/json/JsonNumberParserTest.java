@@ -210,7 +210,7 @@ class JsonNumberParserTest
     private static String randomNumber(final Random random)
     {
         final StringBuilder text = new StringBuilder();
-        if (random.nextInt(4) == 0)
+        if (0 == random.nextInt(4))
         {
             text.append('-');
         }
@@ -221,14 +221,14 @@ class JsonNumberParserTest
             text.append('.');
             appendDigits(text, 1 + random.nextInt(random.nextBoolean() ? 9 : 22), random);
         }
-        if (random.nextInt(6) == 0)
+        if (0 == random.nextInt(6))
         {
             text.append(random.nextBoolean() ? 'e' : 'E');
             final int sign = random.nextInt(3);
             text.append(0 == sign ? "" : 1 == sign ? "+" : "-");
             text.append(random.nextInt(random.nextBoolean() ? 20 : 400));
         }
-        if (random.nextInt(50) == 0)
+        if (0 == random.nextInt(50))
         {
             text.setCharAt(random.nextInt(text.length()), ".e-+x 5".charAt(random.nextInt(7)));
         }
@@ -240,7 +240,7 @@ class JsonNumberParserTest
         // Runs of zeros are what trips digit counting, so make them common.
         for (int i = 0; i < count; i++)
         {
-            text.append(random.nextInt(3) == 0 ? '0' : (char)('0' + random.nextInt(10)));
+            text.append(0 == random.nextInt(3) ? '0' : (char)('0' + random.nextInt(10)));
         }
     }
 
