@@ -1,0 +1,2226 @@
+/*
+ * Copyright 2026 Hellmoon contributors. Licensed under the Apache License, Version 2.0.
+ */
+package io.hellmoon.feed.binance;
+
+import io.aeron.exceptions.ConfigurationException;
+import io.hellmoon.codecs.Instrument;
+import io.hellmoon.codecs.InstrumentRegistry;
+import io.hellmoon.codecs.Venues;
+import io.hellmoon.codecs.aeron.CounterFactory;
+import io.hellmoon.codecs.aeron.HellmoonCounters;
+import io.hellmoon.codecs.aeron.MessageSink;
+import io.hellmoon.codecs.errors.SampledErrorLog;
+import io.hellmoon.feed.VenueFrameHandler;
+import io.hellmoon.feed.json.JsonCursor;
+import io.hellmoon.feed.json.JsonFieldTable;
+import io.hellmoon.feed.json.JsonNumberParser;
+import io.hellmoon.sbe.BarEncoder;
+import io.hellmoon.sbe.BarInterval;
+import io.hellmoon.sbe.BestBidOfferEncoder;
+import io.hellmoon.sbe.BooleanType;
+import io.hellmoon.sbe.Decimal64Encoder;
+import io.hellmoon.sbe.DepthSnapshotEncoder;
+import io.hellmoon.sbe.DepthUpdateEncoder;
+import io.hellmoon.sbe.InstrumentDefinitionEncoder;
+import io.hellmoon.sbe.LiquidationEncoder;
+import io.hellmoon.sbe.MarkPriceEncoder;
+import io.hellmoon.sbe.MessageHeaderEncoder;
+import io.hellmoon.sbe.MiniTickerEncoder;
+import io.hellmoon.sbe.OrderStatus;
+import io.hellmoon.sbe.Side;
+import io.hellmoon.sbe.TradeCondition;
+import io.hellmoon.sbe.TradeEncoder;
+import io.hellmoon.sbe.TradeKind;
+import io.hellmoon.sbe.Venue;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+import static io.hellmoon.feed.json.JsonCursor.BEGIN_ARRAY;
+import static io.hellmoon.feed.json.JsonCursor.BEGIN_OBJECT;
+import static io.hellmoon.feed.json.JsonCursor.END_ARRAY;
+import static io.hellmoon.feed.json.JsonCursor.END_OBJECT;
+import static io.hellmoon.feed.json.JsonCursor.END_OF_INPUT;
+import static io.hellmoon.feed.json.JsonCursor.ERROR;
+import static io.hellmoon.feed.json.JsonCursor.FALSE;
+import static io.hellmoon.feed.json.JsonCursor.FIELD_NAME;
+import static io.hellmoon.feed.json.JsonCursor.NULL;
+import static io.hellmoon.feed.json.JsonCursor.NUMBER;
+import static io.hellmoon.feed.json.JsonCursor.STRING;
+import static io.hellmoon.feed.json.JsonCursor.TRUE;
+import static io.hellmoon.feed.json.JsonFieldTable.ABSENT;
+import static io.hellmoon.feed.json.JsonFieldTable.NO_SLOT;
+
+/**
+ * Decodes Binance's JSON market-data streams (spot, Binance.US, USD-M and COIN-M futures) into Hellmoon SBE
+ * messages, without allocating after warm-up.
+ * <p>
+ * <b>Input.</b> {@link #onFrame} takes a combined-stream envelope {@code {"stream":..,"data":..}} or a raw event
+ * object; {@code data}, or the whole frame, may also be an array of events (all-market streams such as
+ * {@code !markPrice@arr}, {@code !miniTicker@arr}), giving one message per element. Events are recognised by their
+ * {@code e} field, and the spot {@code bookTicker}, which has none, by its shape ({@code u,s,b,B,a,A}), so the stream
+ * name is not needed. {@link #onDepthSnapshot} takes a REST depth reply. Fields may come in any order; unknown fields
+ * are skipped (but checked to be valid JSON).
+ * <p>
+ * <b>Output.</b> trade and aggTrade to {@code Trade}, bookTicker to {@code BestBidOffer}, depthUpdate to
+ * {@code DepthUpdate}, kline to {@code Bar}, forceOrder to {@code Liquidation}, markPriceUpdate to {@code MarkPrice},
+ * 24hrMiniTicker to {@code MiniTicker}, REST depth to {@code DepthSnapshot}. Futures partial-depth streams
+ * ({@code @depth5/10/20}) are depthUpdate events too and decode as {@code DepthUpdate} (their {@code pu} may be -1):
+ * only the subscription tells them from diffs.
+ * <p>
+ * Prices and sizes are exact mantissas at the instrument's exponents from the registry; quote volumes and funding
+ * rates are {@code Decimal64} with the exponent their text needs. Every JSON time, in streams and snapshots alike
+ * (milliseconds, or microseconds if so configured), becomes epoch nanoseconds; {@code eventTimeNs} is null when the
+ * event has no {@code E}; {@code receiveTimeNs} is the caller's, {@code publishTimeNs} is read from the clock once per
+ * frame. Each message is offered whole (header included) to the {@link MessageSink}.
+ * <p>
+ * <b>Atomic frames.</b> Every message of a frame is encoded into an output buffer first and offered only once the
+ * whole frame has been read and found valid, so a frame that turns out truncated or malformed halfway publishes
+ * nothing. A frame is then exactly one of: decoded (its messages offered), unsupported (well-formed but of types not
+ * decoded, such as {@code 24hrTicker} or spot partial depth {@code {"lastUpdateId",...}}: counted, not published) or
+ * bad (counted once under a reason code and sampled into the {@link SampledErrorLog} with the position in the frame
+ * where decoding failed). The one exception is {@link #UNKNOWN_SYMBOL}: an event for a symbol not in the registry is
+ * recorded and skipped on its own, so one new listing does not silence a whole all-market array.
+ * <p>
+ * <b>How.</b> One pass of a {@link JsonCursor} over the frame: each object's fields are noted in a
+ * {@link JsonFieldTable} (where each value is, not a copy), the nested values a message needs ({@code data}, a kline's
+ * {@code k}, a forceOrder's {@code o}, depth levels) are descended into and everything else is skipped, and an event is
+ * decoded as soon as its object closes, once its symbol, and so its exponents, are known. When a frame has several
+ * faults, the one reported is the first met in that pass and then in the decoder's fixed order of fields.
+ * <p>
+ * <b>Instruments.</b> Symbols are looked up straight from the frame's bytes. With auto-registration a symbol seen for
+ * the first time is added to the registry (allocating, once per symbol). With instrument announcement (on by default
+ * with auto-registration) the first message published for any instrument is preceded by its
+ * {@code InstrumentDefinition}, so subscribers learn the symbol before its data.
+ * <p>
+ * Not thread safe: one decoder per feed thread; the registry must not be changed by another thread meanwhile.
+ */
+public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseable
+{
+    /**
+     * Reason: the frame does not start with {@code '{'} or {@code '['} (after whitespace): binary data, text, a bare
+     * scalar.
+     */
+    public static final int NOT_JSON = 0;
+
+    /**
+     * Reason: the frame is empty or only whitespace.
+     */
+    public static final int EMPTY_FRAME = 1;
+
+    /**
+     * Reason: the frame ends inside a JSON value.
+     */
+    public static final int TRUNCATED = 2;
+
+    /**
+     * Reason: JSON syntax error: unexpected character, bad string escape or control character, data after the end.
+     */
+    public static final int MALFORMED_JSON = 3;
+
+    /**
+     * Reason: nesting deeper than the configured maximum JSON depth.
+     */
+    public static final int TOO_DEEP = 4;
+
+    /**
+     * Reason: a value of the wrong JSON type, e.g. a price that is an object, a time that is a string, a level that
+     * is not {@code [price, size]}, {@code data} that is a string.
+     */
+    public static final int WRONG_TYPE = 5;
+
+    /**
+     * Reason: a field the message needs is absent; the position is the start of the object missing it.
+     */
+    public static final int MISSING_FIELD = 6;
+
+    /**
+     * Reason: a field the decoder reads appears twice in one object, making the frame ambiguous.
+     */
+    public static final int DUPLICATE_FIELD = 7;
+
+    /**
+     * Reason: a symbol not in the registry while auto-registration is off; only that event is skipped.
+     */
+    public static final int UNKNOWN_SYMBOL = 8;
+
+    /**
+     * Reason: with auto-registration, a symbol that cannot be registered: empty, longer than 64 bytes, or with bytes
+     * other than {@code A-Z a-z 0-9 _ - .}.
+     */
+    public static final int BAD_SYMBOL = 9;
+
+    /**
+     * Reason: a number that is malformed, or out of range for its field (a negative price or size, a negative time,
+     * a fraction where an integer id is required).
+     */
+    public static final int BAD_NUMBER = 10;
+
+    /**
+     * Reason: a number with more significant digits than a 64-bit mantissa holds, or too large for its field.
+     */
+    public static final int NUMBER_TOO_LONG = 11;
+
+    /**
+     * Reason: a price or size with more fractional digits than the instrument's exponent keeps: it would have to be
+     * rounded, so the registry's exponent is wrong for this instrument.
+     */
+    public static final int INEXACT_NUMBER = 12;
+
+    /**
+     * Reason: an enumerated field with a value the decoder does not know (side, order status, kline interval).
+     */
+    public static final int BAD_VALUE = 13;
+
+    /**
+     * Reason: more price levels on one side than the configured maximum.
+     */
+    public static final int TOO_MANY_LEVELS = 14;
+
+    /**
+     * Reason: the frame's messages do not fit the configured output buffer.
+     */
+    public static final int TOO_MANY_MESSAGES = 15;
+
+    /**
+     * Reason: {@link #onDepthSnapshot} was given an instrument id the registry does not have.
+     */
+    public static final int UNKNOWN_INSTRUMENT = 16;
+
+    private static final String[] REASON_NAMES =
+    {
+        "NOT_JSON", "EMPTY_FRAME", "TRUNCATED", "MALFORMED_JSON", "TOO_DEEP", "WRONG_TYPE", "MISSING_FIELD",
+        "DUPLICATE_FIELD", "UNKNOWN_SYMBOL", "BAD_SYMBOL", "BAD_NUMBER", "NUMBER_TOO_LONG", "INEXACT_NUMBER",
+        "BAD_VALUE", "TOO_MANY_LEVELS", "TOO_MANY_MESSAGES", "UNKNOWN_INSTRUMENT"
+    };
+
+    /**
+     * Most bytes in a symbol, as the registry's index allows.
+     */
+    public static final int MAX_SYMBOL_LENGTH = 64;
+
+    // Field names the decoder reads, as Binance spells them (case matters: 'b' is the bid, 'B' its size).
+    private static final String[] FIELD_NAMES =
+    {
+        "e", "E", "s", "t", "p", "q", "T", "m", "X", "a", "f", "l", "u", "b", "B", "A", "U", "pu", "k", "o", "i",
+        "P", "r", "c", "h", "v", "n", "x", "V", "Q", "L", "S", "ap", "z", "data", "lastUpdateId", "bids", "asks"
+    };
+    private static final int LOWER_E = 0;
+    private static final int UPPER_E = 1;
+    private static final int LOWER_S = 2;
+    private static final int LOWER_T = 3;
+    private static final int LOWER_P = 4;
+    private static final int LOWER_Q = 5;
+    private static final int UPPER_T = 6;
+    private static final int LOWER_M = 7;
+    private static final int UPPER_X = 8;
+    private static final int LOWER_A = 9;
+    private static final int LOWER_F = 10;
+    private static final int LOWER_L = 11;
+    private static final int LOWER_U = 12;
+    private static final int LOWER_B = 13;
+    private static final int UPPER_B = 14;
+    private static final int UPPER_A = 15;
+    private static final int UPPER_U = 16;
+    private static final int PU = 17;
+    private static final int LOWER_K = 18;
+    private static final int LOWER_O = 19;
+    private static final int LOWER_I = 20;
+    private static final int UPPER_P = 21;
+    private static final int LOWER_R = 22;
+    private static final int LOWER_C = 23;
+    private static final int LOWER_H = 24;
+    private static final int LOWER_V = 25;
+    private static final int LOWER_N = 26;
+    private static final int LOWER_X = 27;
+    private static final int UPPER_V = 28;
+    private static final int UPPER_Q = 29;
+    private static final int UPPER_L = 30;
+    private static final int UPPER_S = 31;
+    private static final int AP = 32;
+    private static final int LOWER_Z = 33;
+    private static final int DATA = 34;
+    private static final int LAST_UPDATE_ID = 35;
+    private static final int BIDS = 36;
+    private static final int ASKS = 37;
+
+    // Objects are read into one table per nesting level: 0 the frame, 1 an event in "data" or a raw event's "k"/"o",
+    // 2 the "k"/"o" of an event in "data". Deeper objects are skipped.
+    private static final int TABLE_LEVELS = 3;
+
+    private static final byte[] TRADE_EVENT = ascii("trade");
+    private static final byte[] AGG_TRADE_EVENT = ascii("aggTrade");
+    private static final byte[] BOOK_TICKER_EVENT = ascii("bookTicker");
+    private static final byte[] DEPTH_UPDATE_EVENT = ascii("depthUpdate");
+    private static final byte[] KLINE_EVENT = ascii("kline");
+    private static final byte[] FORCE_ORDER_EVENT = ascii("forceOrder");
+    private static final byte[] MARK_PRICE_EVENT = ascii("markPriceUpdate");
+    private static final byte[] MINI_TICKER_EVENT = ascii("24hrMiniTicker");
+
+    private static final byte[] MARKET = ascii("MARKET");
+    private static final byte[] INSURANCE_FUND = ascii("INSURANCE_FUND");
+    private static final byte[] ADL = ascii("ADL");
+    private static final byte[][] SIDE_NAMES = { ascii("BUY"), ascii("SELL") };
+    private static final Side[] SIDES = { Side.BUY, Side.SELL };
+
+    private static final byte[][] INTERVAL_NAMES =
+    {
+        ascii("1s"), ascii("1m"), ascii("3m"), ascii("5m"), ascii("15m"), ascii("30m"), ascii("1h"), ascii("2h"),
+        ascii("4h"), ascii("6h"), ascii("8h"), ascii("12h"), ascii("1d"), ascii("3d"), ascii("1w"), ascii("1M")
+    };
+    private static final BarInterval[] INTERVALS =
+    {
+        BarInterval.S1, BarInterval.M1, BarInterval.M3, BarInterval.M5, BarInterval.M15, BarInterval.M30,
+        BarInterval.H1, BarInterval.H2, BarInterval.H4, BarInterval.H6, BarInterval.H8, BarInterval.H12,
+        BarInterval.D1, BarInterval.D3, BarInterval.W1, BarInterval.MO1
+    };
+
+    private static final byte[][] ORDER_STATUS_NAMES =
+    {
+        ascii("NEW"), ascii("PARTIALLY_FILLED"), ascii("FILLED"), ascii("CANCELED"), ascii("REJECTED"),
+        ascii("EXPIRED")
+    };
+    private static final OrderStatus[] ORDER_STATUSES =
+    {
+        OrderStatus.NEW, OrderStatus.PARTIALLY_FILLED, OrderStatus.FILLED, OrderStatus.CANCELED,
+        OrderStatus.REJECTED, OrderStatus.EXPIRED
+    };
+
+    private static final long NULL_LONG = TradeEncoder.firstTradeIdNullValue();
+    private static final int HEADER_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH;
+    private static final int GROUP_HEADER_LENGTH = 4;
+    private static final int LEVEL_LENGTH = 16;
+    private static final int SMALLEST_MESSAGE_LENGTH = HEADER_LENGTH + Math.min(
+        Math.min(TradeEncoder.BLOCK_LENGTH, BestBidOfferEncoder.BLOCK_LENGTH),
+        Math.min(MarkPriceEncoder.BLOCK_LENGTH, MiniTickerEncoder.BLOCK_LENGTH));
+
+    private static final int NO_FAILURE = -1;
+
+    // Results of instrument resolution besides a valid id.
+    private static final int FAILED = 0;
+    private static final int SKIPPED = -1;
+
+    private final Venue venue;
+    private final int venueCode;
+    private final InstrumentRegistry registry;
+    private final boolean autoRegister;
+    private final boolean announceInstruments;
+    private final MessageSink sink;
+    private final EpochNanoClock clock;
+    private final SampledErrorLog errorLog;
+    private final long timeMultiplier;
+    private final long maxTimeValue;
+    private final AtomicCounter framesInCounter;
+    private final AtomicCounter messagesOutCounter;
+    private final AtomicCounter unsupportedCounter;
+    private final AtomicCounter ownedErrorCounter;
+
+    private final JsonCursor cursor;
+    private final JsonNumberParser numbers = new JsonNumberParser();
+    private final JsonFieldTable[] tables = new JsonFieldTable[TABLE_LEVELS];
+    private final LevelList bids;
+    private final LevelList asks;
+
+    private final UnsafeBuffer output;
+    private final int[] messageLengths;
+    private int messageCount;
+    private int outputLimit;
+
+    private boolean[] announced = new boolean[0];
+    private final int[] announcedInFrame;
+    private int announcedInFrameCount;
+
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final InstrumentDefinitionEncoder definitionEncoder = new InstrumentDefinitionEncoder();
+    private final TradeEncoder tradeEncoder = new TradeEncoder();
+    private final BestBidOfferEncoder bestBidOfferEncoder = new BestBidOfferEncoder();
+    private final DepthUpdateEncoder depthUpdateEncoder = new DepthUpdateEncoder();
+    private final DepthSnapshotEncoder depthSnapshotEncoder = new DepthSnapshotEncoder();
+    private final BarEncoder barEncoder = new BarEncoder();
+    private final LiquidationEncoder liquidationEncoder = new LiquidationEncoder();
+    private final MarkPriceEncoder markPriceEncoder = new MarkPriceEncoder();
+    private final MiniTickerEncoder miniTickerEncoder = new MiniTickerEncoder();
+
+    private DirectBuffer frame;
+    private int frameOffset;
+    private int frameLength;
+    private long receiveTimeNs;
+    private long publishTimeNs;
+    private boolean acceptEnvelope;
+    private boolean envelopeSeen;
+    private boolean unsupportedInFrame;
+    private int failReason;
+    private int failOffset;
+    private byte decimalExponent;
+
+    private long framesReceived;
+    private long messagesPublished;
+    private long unsupportedFrames;
+
+    /**
+     * A decoder; the context is concluded here if it was not already.
+     *
+     * @param ctx the configuration.
+     */
+    public BinanceJsonDecoder(final Context ctx)
+    {
+        if (!ctx.isConcluded())
+        {
+            ctx.conclude();
+        }
+        venue = ctx.venue();
+        venueCode = venue.value();
+        registry = ctx.instrumentRegistry();
+        autoRegister = ctx.autoRegister();
+        announceInstruments = ctx.announceInstruments();
+        sink = ctx.messageSink();
+        clock = ctx.epochNanoClock();
+        timeMultiplier = TimeUnit.NANOSECONDS.convert(1, ctx.timeUnit());
+        maxTimeValue = Long.MAX_VALUE / timeMultiplier;
+
+        final String label = "feed " + ctx.name();
+        final CounterFactory counters = ctx.counterFactory();
+        framesInCounter = counters.newCounter(HellmoonCounters.MESSAGES_IN_TYPE_ID, label + ": frames in");
+        messagesOutCounter = counters.newCounter(HellmoonCounters.MESSAGES_OUT_TYPE_ID, label + ": messages out");
+        unsupportedCounter = counters.newCounter(HellmoonCounters.GENERIC_TYPE_ID, label + ": unsupported frames");
+        if (null == ctx.errorLog())
+        {
+            ownedErrorCounter = counters.newCounter(HellmoonCounters.DECODE_ERRORS_TYPE_ID, label + ": decode errors");
+            errorLog = new SampledErrorLog(ctx.name(), REASON_NAMES, ownedErrorCounter);
+        }
+        else
+        {
+            ownedErrorCounter = null;
+            errorLog = ctx.errorLog();
+        }
+
+        cursor = new JsonCursor(ctx.maxJsonDepth());
+        for (int i = 0; i < TABLE_LEVELS; i++)
+        {
+            tables[i] = new JsonFieldTable(FIELD_NAMES);
+        }
+        bids = new LevelList(ctx.maxLevelsPerSide());
+        asks = new LevelList(ctx.maxLevelsPerSide());
+
+        final int outputLength = ctx.outputBufferLength();
+        output = new UnsafeBuffer(ByteBuffer.allocateDirect(outputLength));
+        messageLengths = new int[outputLength / SMALLEST_MESSAGE_LENGTH + 1];
+        announcedInFrame = new int[messageLengths.length];
+        ensureAnnounced(registry.maxId());
+    }
+
+    /**
+     * Names of the reason codes, indexed by code; a {@link SampledErrorLog} given to the {@link Context} must be built
+     * with them.
+     *
+     * @return a copy of the names.
+     */
+    public static String[] reasonNames()
+    {
+        return REASON_NAMES.clone();
+    }
+
+    /**
+     * Name of a reason code.
+     *
+     * @param reason code.
+     * @return its name.
+     */
+    public static String reasonName(final int reason)
+    {
+        return REASON_NAMES[reason];
+    }
+
+    /**
+     * Number of reason codes.
+     *
+     * @return the number.
+     */
+    public static int reasonCount()
+    {
+        return REASON_NAMES.length;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
+    {
+        beginFrame(buffer, offset, length, receiveTimeNs, true);
+        endFrame(decodeFrame());
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * The body is {@code {"lastUpdateId":N,"bids":[[p,q],...],"asks":[...]}}, with {@code E} and {@code T} on futures
+     * (and {@code symbol}, {@code pair} on COIN-M, ignored). Counted as a frame.
+     */
+    public void onDepthSnapshot(
+        final int instrumentId, final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
+    {
+        beginFrame(buffer, offset, length, receiveTimeNs, false);
+        final boolean decoded;
+        if (!registry.contains(instrumentId))
+        {
+            decoded = fail(UNKNOWN_INSTRUMENT, offset);
+        }
+        else
+        {
+            decoded = decodeSnapshot(instrumentId);
+        }
+        endFrame(decoded);
+    }
+
+    /**
+     * Close the counters this decoder created. The sink, registry and a given error log are the caller's.
+     */
+    public void close()
+    {
+        CloseHelper.closeAll(framesInCounter, messagesOutCounter, unsupportedCounter, ownedErrorCounter);
+    }
+
+    /**
+     * Frames and snapshot bodies received.
+     *
+     * @return the count.
+     */
+    public long framesReceived()
+    {
+        return framesReceived;
+    }
+
+    /**
+     * Messages the sink accepted, instrument definitions included.
+     *
+     * @return the count.
+     */
+    public long messagesPublished()
+    {
+        return messagesPublished;
+    }
+
+    /**
+     * Well-formed frames holding events of types not decoded.
+     *
+     * @return the count.
+     */
+    public long unsupportedFrames()
+    {
+        return unsupportedFrames;
+    }
+
+    /**
+     * Bad frames and skipped unknown-symbol events, all reasons.
+     *
+     * @return the count.
+     */
+    public long decodeErrors()
+    {
+        return errorLog.totalCount();
+    }
+
+    /**
+     * Bad frames counted under one reason.
+     *
+     * @param reason code.
+     * @return the count.
+     */
+    public long decodeErrors(final int reason)
+    {
+        return errorLog.count(reason);
+    }
+
+    /**
+     * The error log bad frames are counted and sampled into; drain it off the hot path.
+     *
+     * @return the error log.
+     */
+    public SampledErrorLog errorLog()
+    {
+        return errorLog;
+    }
+
+    /**
+     * The venue whose dialect and symbols are decoded.
+     *
+     * @return the venue.
+     */
+    public Venue venue()
+    {
+        return venue;
+    }
+
+    private void beginFrame(
+        final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs, final boolean stream)
+    {
+        framesInCounter.setRelease(++framesReceived);
+        frame = buffer;
+        frameOffset = offset;
+        frameLength = length;
+        this.receiveTimeNs = receiveTimeNs;
+        publishTimeNs = clock.nanoTime();
+        acceptEnvelope = stream;
+        envelopeSeen = false;
+        unsupportedInFrame = false;
+        messageCount = 0;
+        outputLimit = 0;
+        announcedInFrameCount = 0;
+        failReason = NO_FAILURE;
+    }
+
+    private void endFrame(final boolean decoded)
+    {
+        if (decoded)
+        {
+            int offset = 0;
+            for (int i = 0, count = messageCount; i < count; i++)
+            {
+                final int length = messageLengths[i];
+                if (sink.offer(output, offset, length))
+                {
+                    messagesOutCounter.setRelease(++messagesPublished);
+                }
+                offset += length;
+            }
+            if (unsupportedInFrame)
+            {
+                unsupportedCounter.setRelease(++unsupportedFrames);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < announcedInFrameCount; i++)
+            {
+                announced[announcedInFrame[i]] = false;
+            }
+            errorLog.record(failReason, frame, frameOffset, frameLength, failOffset - frameOffset, receiveTimeNs);
+        }
+        frame = null;
+    }
+
+    private boolean decodeFrame()
+    {
+        final JsonCursor cursor = this.cursor;
+        cursor.wrap(frame, frameOffset, frameLength);
+        final int first = cursor.next();
+        if (BEGIN_OBJECT == first)
+        {
+            if (!scanObject(0) || !expectEndOfInput())
+            {
+                return false;
+            }
+            if (envelopeSeen)
+            {
+                return true;
+            }
+            final JsonFieldTable fields = tables[0];
+            return fields.has(DATA) ? fail(WRONG_TYPE, fields.start(DATA)) : decodeEvent(0);
+        }
+        if (BEGIN_ARRAY == first)
+        {
+            return scanEventArray() && expectEndOfInput();
+        }
+        return notAnObject(first);
+    }
+
+    private boolean decodeSnapshot(final int instrumentId)
+    {
+        final JsonCursor cursor = this.cursor;
+        cursor.wrap(frame, frameOffset, frameLength);
+        final int first = cursor.next();
+        if (BEGIN_OBJECT != first)
+        {
+            return BEGIN_ARRAY == first ? fail(WRONG_TYPE, cursor.tokenStart()) : notAnObject(first);
+        }
+        if (!scanObject(0) || !expectEndOfInput())
+        {
+            return false;
+        }
+
+        final JsonFieldTable fields = tables[0];
+        final int priceExponent = registry.priceExponent(instrumentId);
+        final int sizeExponent = registry.sizeExponent(instrumentId);
+        final long lastUpdateId = integer(fields, LAST_UPDATE_ID);
+        final long eventTimeNs = optionalTime(fields, UPPER_E);
+        final long transactTimeNs = optionalTime(fields, UPPER_T);
+        levels(fields, BIDS, bids, priceExponent, sizeExponent);
+        levels(fields, ASKS, asks, priceExponent, sizeExponent);
+        if (failed() || !announce(instrumentId) ||
+            !reserve(DepthSnapshotEncoder.BLOCK_LENGTH + levelsLength(), fields.objectStart()))
+        {
+            return false;
+        }
+
+        final DepthSnapshotEncoder encoder = depthSnapshotEncoder;
+        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
+            .instrumentId(instrumentId)
+            .eventTimeNs(eventTimeNs)
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(publishTimeNs)
+            .transactTimeNs(transactTimeNs)
+            .lastUpdateId(lastUpdateId)
+            .priceExponent((byte)priceExponent)
+            .sizeExponent((byte)sizeExponent);
+
+        final LevelList bids = this.bids;
+        final DepthSnapshotEncoder.BidsEncoder bidsEncoder = encoder.bidsCount(bids.count);
+        for (int i = 0, count = bids.count; i < count; i++)
+        {
+            bidsEncoder.next().price(bids.prices[i]).size(bids.sizes[i]);
+        }
+        final LevelList asks = this.asks;
+        final DepthSnapshotEncoder.AsksEncoder asksEncoder = encoder.asksCount(asks.count);
+        for (int i = 0, count = asks.count; i < count; i++)
+        {
+            asksEncoder.next().price(asks.prices[i]).size(asks.sizes[i]);
+        }
+        return commitMessage(encoder.encodedLength());
+    }
+
+    private boolean notAnObject(final int firstToken)
+    {
+        if (ERROR == firstToken && JsonCursor.ERROR_EMPTY == cursor.errorCode())
+        {
+            return fail(EMPTY_FRAME, frameOffset + frameLength);
+        }
+        return fail(NOT_JSON, ERROR == firstToken ? frameOffset + cursor.errorPosition() : cursor.tokenStart());
+    }
+
+    private boolean expectEndOfInput()
+    {
+        return END_OF_INPUT == cursor.next() || cursorFailure();
+    }
+
+    /**
+     * Read the object whose opening brace the cursor just returned into the table of its level, descending into the
+     * nested values the decoder needs (the envelope's data, a kline's k, a forceOrder's o, depth levels) and
+     * skipping the others.
+     */
+    private boolean scanObject(final int level)
+    {
+        final JsonCursor cursor = this.cursor;
+        final JsonFieldTable fields = tables[level];
+        fields.reset(cursor.tokenStart());
+        while (true)
+        {
+            int token = cursor.next();
+            if (END_OBJECT == token)
+            {
+                return true;
+            }
+            if (FIELD_NAME != token)
+            {
+                return cursorFailure();
+            }
+
+            final int slot = fields.slotOf(frame, cursor.tokenOffset(), cursor.tokenLength());
+            token = cursor.next();
+            if (ERROR == token)
+            {
+                return cursorFailure();
+            }
+            if (NO_SLOT == slot)
+            {
+                if (ERROR == cursor.skipValue())
+                {
+                    return cursorFailure();
+                }
+                continue;
+            }
+            if (!fields.put(slot, cursor))
+            {
+                return fail(DUPLICATE_FIELD, cursor.tokenStart());
+            }
+
+            if (BEGIN_OBJECT == token)
+            {
+                if (!scanNestedObject(level, slot))
+                {
+                    return false;
+                }
+            }
+            else if (BEGIN_ARRAY == token)
+            {
+                if (!scanNestedArray(level, slot))
+                {
+                    return false;
+                }
+            }
+        }
+    }
+
+    private boolean scanNestedObject(final int level, final int slot)
+    {
+        if (DATA == slot && 0 == level && acceptEnvelope)
+        {
+            envelopeSeen = true;
+            return scanObject(1) && decodeEvent(1);
+        }
+        if ((LOWER_K == slot || LOWER_O == slot) && level + 1 < TABLE_LEVELS)
+        {
+            return scanObject(level + 1);
+        }
+        return ERROR != cursor.skipValue() || cursorFailure();
+    }
+
+    private boolean scanNestedArray(final int level, final int slot)
+    {
+        if (DATA == slot && 0 == level && acceptEnvelope)
+        {
+            envelopeSeen = true;
+            return scanEventArray();
+        }
+        if (LOWER_B == slot || BIDS == slot)
+        {
+            return scanLevels(bids);
+        }
+        if (LOWER_A == slot || ASKS == slot)
+        {
+            return scanLevels(asks);
+        }
+        return ERROR != cursor.skipValue() || cursorFailure();
+    }
+
+    /**
+     * Decode each event of the array whose opening bracket the cursor just returned: one message per element.
+     */
+    private boolean scanEventArray()
+    {
+        final JsonCursor cursor = this.cursor;
+        while (true)
+        {
+            final int token = cursor.next();
+            if (END_ARRAY == token)
+            {
+                return true;
+            }
+            if (BEGIN_OBJECT != token)
+            {
+                return ERROR == token ? cursorFailure() : fail(WRONG_TYPE, cursor.tokenStart());
+            }
+            if (!scanObject(1) || !decodeEvent(1))
+            {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Note where each level's price and size text is, for the array whose opening bracket the cursor just returned.
+     * They are converted later, once the symbol (and so the exponents) is known, and only if the event turns out to
+     * need them: a shape error here is kept in the list and reported by the decoder that reads it, so an unsupported
+     * event whose "b" happens to be some other array stays merely unsupported.
+     */
+    private boolean scanLevels(final LevelList list)
+    {
+        final JsonCursor cursor = this.cursor;
+        final int sideDepth = cursor.depth();
+        list.reset(cursor.tokenStart());
+        while (true)
+        {
+            int token = cursor.next();
+            if (END_ARRAY == token)
+            {
+                return true;
+            }
+            if (BEGIN_ARRAY != token)
+            {
+                return abandonLevels(list, WRONG_TYPE, sideDepth);
+            }
+            if (list.count == list.capacity)
+            {
+                return abandonLevels(list, TOO_MANY_LEVELS, sideDepth);
+            }
+
+            token = cursor.next();
+            if (STRING != token && NUMBER != token)
+            {
+                return abandonLevels(list, WRONG_TYPE, sideDepth);
+            }
+            final int index = list.count;
+            list.priceOffsets[index] = cursor.tokenOffset();
+            list.priceLengths[index] = cursor.tokenLength();
+
+            token = cursor.next();
+            if (STRING != token && NUMBER != token)
+            {
+                return abandonLevels(list, WRONG_TYPE, sideDepth);
+            }
+            list.sizeOffsets[index] = cursor.tokenOffset();
+            list.sizeLengths[index] = cursor.tokenLength();
+
+            // Anything after [price, size] (older APIs sent an ignored third element) is skipped.
+            while (END_ARRAY != (token = cursor.next()))
+            {
+                if (ERROR == token || ERROR == cursor.skipValue())
+                {
+                    return cursorFailure();
+                }
+            }
+            list.count = index + 1;
+        }
+    }
+
+    private boolean abandonLevels(final LevelList list, final int reason, final int sideDepth)
+    {
+        if (ERROR == cursor.token())
+        {
+            return cursorFailure();
+        }
+        if (JsonCursor.NO_ERROR == list.errorReason)
+        {
+            list.errorReason = reason;
+            list.errorOffset = cursor.tokenStart();
+        }
+        return ERROR != cursor.skipToDepth(sideDepth - 1) || cursorFailure();
+    }
+
+    private boolean decodeEvent(final int level)
+    {
+        final JsonFieldTable event = tables[level];
+        final int type = event.type(LOWER_E);
+        if (ABSENT == type)
+        {
+            // Spot bookTicker has no "e" (nor "E", "T"); recognised by its fields instead of its stream name.
+            if (event.has(LOWER_U) && event.has(LOWER_S) && event.has(LOWER_B) && event.has(UPPER_B) &&
+                event.has(LOWER_A) && event.has(UPPER_A))
+            {
+                return decodeBookTicker(event);
+            }
+            unsupportedInFrame = true;
+            return true;
+        }
+        if (STRING != type)
+        {
+            return fail(WRONG_TYPE, event.start(LOWER_E));
+        }
+
+        final DirectBuffer frame = this.frame;
+        if (event.valueEquals(frame, LOWER_E, BOOK_TICKER_EVENT))
+        {
+            return decodeBookTicker(event);
+        }
+        if (event.valueEquals(frame, LOWER_E, TRADE_EVENT))
+        {
+            return decodeTrade(event, TradeKind.TRADE);
+        }
+        if (event.valueEquals(frame, LOWER_E, DEPTH_UPDATE_EVENT))
+        {
+            return decodeDepthUpdate(event);
+        }
+        if (event.valueEquals(frame, LOWER_E, AGG_TRADE_EVENT))
+        {
+            return decodeTrade(event, TradeKind.AGG_TRADE);
+        }
+        if (event.valueEquals(frame, LOWER_E, MARK_PRICE_EVENT))
+        {
+            return decodeMarkPrice(event);
+        }
+        if (event.valueEquals(frame, LOWER_E, KLINE_EVENT))
+        {
+            return decodeKline(event, level);
+        }
+        if (event.valueEquals(frame, LOWER_E, FORCE_ORDER_EVENT))
+        {
+            return decodeForceOrder(event, level);
+        }
+        if (event.valueEquals(frame, LOWER_E, MINI_TICKER_EVENT))
+        {
+            return decodeMiniTicker(event);
+        }
+
+        unsupportedInFrame = true;
+        return true;
+    }
+
+    /*
+     * The decode methods below read every field first, each reader recording the first failure and returning a
+     * placeholder after it, then check failed() once before reserving and encoding: a message is only ever encoded
+     * from values that were all valid.
+     */
+
+    private boolean decodeTrade(final JsonFieldTable event, final TradeKind kind)
+    {
+        final int id = resolveInstrument(event, LOWER_S);
+        if (id <= 0)
+        {
+            return SKIPPED == id;
+        }
+        final int priceExponent = registry.priceExponent(id);
+        final int sizeExponent = registry.sizeExponent(id);
+
+        final long eventTimeNs = optionalTime(event, UPPER_E);
+        final long tradeTimeNs = time(event, UPPER_T);
+        final long price = fixed(event, LOWER_P, priceExponent);
+        final long size = fixed(event, LOWER_Q, sizeExponent);
+        // m: the buyer was the maker, so the taker (the aggressor) sold.
+        final Side aggressorSide = flag(event, LOWER_M) ? Side.SELL : Side.BUY;
+        final long tradeId;
+        final long firstTradeId;
+        final long lastTradeId;
+        if (TradeKind.TRADE == kind)
+        {
+            tradeId = integer(event, LOWER_T);
+            firstTradeId = NULL_LONG;
+            lastTradeId = NULL_LONG;
+        }
+        else
+        {
+            tradeId = integer(event, LOWER_A);
+            firstTradeId = integer(event, LOWER_F);
+            lastTradeId = integer(event, LOWER_L);
+        }
+        final TradeCondition condition = tradeCondition(event);
+        if (failed() || !reserve(TradeEncoder.BLOCK_LENGTH, event.objectStart()))
+        {
+            return false;
+        }
+
+        final TradeEncoder encoder = tradeEncoder;
+        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
+            .instrumentId(id)
+            .eventTimeNs(eventTimeNs)
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(publishTimeNs)
+            .tradeTimeNs(tradeTimeNs)
+            .kind(kind)
+            .condition(condition)
+            .aggressorSide(aggressorSide)
+            .priceExponent((byte)priceExponent)
+            .sizeExponent((byte)sizeExponent)
+            .price(price)
+            .size(size)
+            .tradeId(tradeId)
+            .firstTradeId(firstTradeId)
+            .lastTradeId(lastTradeId);
+        return commitMessage(encoder.encodedLength());
+    }
+
+    /**
+     * Futures trades say how they came about in X; spot trades have none and are normal.
+     */
+    private TradeCondition tradeCondition(final JsonFieldTable event)
+    {
+        final int type = event.type(UPPER_X);
+        if (ABSENT == type)
+        {
+            return TradeCondition.NORMAL;
+        }
+        if (STRING != type)
+        {
+            fail(WRONG_TYPE, event.start(UPPER_X));
+            return TradeCondition.NULL_VAL;
+        }
+        if (event.valueEquals(frame, UPPER_X, MARKET))
+        {
+            return TradeCondition.NORMAL;
+        }
+        if (event.valueEquals(frame, UPPER_X, INSURANCE_FUND))
+        {
+            return TradeCondition.INSURANCE_FUND;
+        }
+        if (event.valueEquals(frame, UPPER_X, ADL))
+        {
+            return TradeCondition.ADL;
+        }
+        return TradeCondition.OTHER;
+    }
+
+    private boolean decodeBookTicker(final JsonFieldTable event)
+    {
+        final int id = resolveInstrument(event, LOWER_S);
+        if (id <= 0)
+        {
+            return SKIPPED == id;
+        }
+        final int priceExponent = registry.priceExponent(id);
+        final int sizeExponent = registry.sizeExponent(id);
+
+        final long eventTimeNs = optionalTime(event, UPPER_E);
+        final long transactTimeNs = optionalTime(event, UPPER_T);
+        final long updateId = optionalInteger(event, LOWER_U);
+        final long bidPrice = fixed(event, LOWER_B, priceExponent);
+        final long bidSize = fixed(event, UPPER_B, sizeExponent);
+        final long askPrice = fixed(event, LOWER_A, priceExponent);
+        final long askSize = fixed(event, UPPER_A, sizeExponent);
+        if (failed() || !reserve(BestBidOfferEncoder.BLOCK_LENGTH, event.objectStart()))
+        {
+            return false;
+        }
+
+        final BestBidOfferEncoder encoder = bestBidOfferEncoder;
+        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
+            .instrumentId(id)
+            .eventTimeNs(eventTimeNs)
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(publishTimeNs)
+            .transactTimeNs(transactTimeNs)
+            .updateId(updateId)
+            .priceExponent((byte)priceExponent)
+            .sizeExponent((byte)sizeExponent)
+            .bidPrice(bidPrice)
+            .bidSize(bidSize)
+            .askPrice(askPrice)
+            .askSize(askSize);
+        return commitMessage(encoder.encodedLength());
+    }
+
+    /*
+     * Repeating groups need their count before their entries. The levels' text positions were noted while the event
+     * was read (JSON gives no order between "s", "b" and "a", while SBE needs the exponents first and bids before
+     * asks), so here both counts are known and every level is converted and checked before the message is encoded:
+     * count first, no header patching, and a bad level never leaves a half-written message behind. Staging costs
+     * 16 bytes of offsets and 16 of mantissas per level, little next to parsing the level's text.
+     */
+    private boolean decodeDepthUpdate(final JsonFieldTable event)
+    {
+        final int id = resolveInstrument(event, LOWER_S);
+        if (id <= 0)
+        {
+            return SKIPPED == id;
+        }
+        final int priceExponent = registry.priceExponent(id);
+        final int sizeExponent = registry.sizeExponent(id);
+
+        final long eventTimeNs = optionalTime(event, UPPER_E);
+        final long transactTimeNs = optionalTime(event, UPPER_T);
+        final long firstUpdateId = integer(event, UPPER_U);
+        final long finalUpdateId = integer(event, LOWER_U);
+        // Futures chain events with pu, which can be -1 (e.g. the first event of a partial depth stream): kept as is.
+        final long prevFinalUpdateId = optionalInteger(event, PU);
+        levels(event, LOWER_B, bids, priceExponent, sizeExponent);
+        levels(event, LOWER_A, asks, priceExponent, sizeExponent);
+        if (failed() || !reserve(DepthUpdateEncoder.BLOCK_LENGTH + levelsLength(), event.objectStart()))
+        {
+            return false;
+        }
+
+        final DepthUpdateEncoder encoder = depthUpdateEncoder;
+        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
+            .instrumentId(id)
+            .eventTimeNs(eventTimeNs)
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(publishTimeNs)
+            .transactTimeNs(transactTimeNs)
+            .firstUpdateId(firstUpdateId)
+            .finalUpdateId(finalUpdateId)
+            .prevFinalUpdateId(prevFinalUpdateId)
+            .priceExponent((byte)priceExponent)
+            .sizeExponent((byte)sizeExponent);
+
+        final LevelList bids = this.bids;
+        final DepthUpdateEncoder.BidsEncoder bidsEncoder = encoder.bidsCount(bids.count);
+        for (int i = 0, count = bids.count; i < count; i++)
+        {
+            bidsEncoder.next().price(bids.prices[i]).size(bids.sizes[i]);
+        }
+        final LevelList asks = this.asks;
+        final DepthUpdateEncoder.AsksEncoder asksEncoder = encoder.asksCount(asks.count);
+        for (int i = 0, count = asks.count; i < count; i++)
+        {
+            asksEncoder.next().price(asks.prices[i]).size(asks.sizes[i]);
+        }
+        return commitMessage(encoder.encodedLength());
+    }
+
+    private boolean decodeKline(final JsonFieldTable event, final int level)
+    {
+        final JsonFieldTable kline = nested(event, LOWER_K, level);
+        if (null == kline)
+        {
+            return false;
+        }
+        final int id = resolveInstrument(event.has(LOWER_S) ? event : kline, LOWER_S);
+        if (id <= 0)
+        {
+            return SKIPPED == id;
+        }
+        final int priceExponent = registry.priceExponent(id);
+        final int sizeExponent = registry.sizeExponent(id);
+
+        final long eventTimeNs = optionalTime(event, UPPER_E);
+        final BarInterval interval = lookup(kline, LOWER_I, INTERVAL_NAMES, INTERVALS);
+        final long openTimeNs = time(kline, LOWER_T);
+        final long closeTimeNs = time(kline, UPPER_T);
+        final BooleanType closed = flag(kline, LOWER_X) ? BooleanType.TRUE : BooleanType.FALSE;
+        final long openPrice = fixed(kline, LOWER_O, priceExponent);
+        final long highPrice = fixed(kline, LOWER_H, priceExponent);
+        final long lowPrice = fixed(kline, LOWER_L, priceExponent);
+        final long closePrice = fixed(kline, LOWER_C, priceExponent);
+        final long volume = fixed(kline, LOWER_V, sizeExponent);
+        final long takerBuyVolume = fixed(kline, UPPER_V, sizeExponent);
+        final long tradeCount = integer(kline, LOWER_N);
+        final long firstTradeId = optionalInteger(kline, LOWER_F);
+        final long lastTradeId = optionalInteger(kline, UPPER_L);
+        final long quoteVolume = decimal(kline, LOWER_Q);
+        final byte quoteVolumeExponent = decimalExponent;
+        final long takerBuyQuoteVolume = decimal(kline, UPPER_Q);
+        final byte takerBuyQuoteVolumeExponent = decimalExponent;
+        if (failed() || !reserve(BarEncoder.BLOCK_LENGTH, event.objectStart()))
+        {
+            return false;
+        }
+
+        final BarEncoder encoder = barEncoder;
+        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
+            .instrumentId(id)
+            .eventTimeNs(eventTimeNs)
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(publishTimeNs)
+            .interval(interval)
+            .openTimeNs(openTimeNs)
+            .closeTimeNs(closeTimeNs)
+            .closed(closed)
+            .priceExponent((byte)priceExponent)
+            .sizeExponent((byte)sizeExponent)
+            .openPrice(openPrice)
+            .highPrice(highPrice)
+            .lowPrice(lowPrice)
+            .closePrice(closePrice)
+            .volume(volume)
+            .takerBuyVolume(takerBuyVolume)
+            .tradeCount(tradeCount)
+            .firstTradeId(firstTradeId)
+            .lastTradeId(lastTradeId);
+        encoder.quoteVolume().mantissa(quoteVolume).exponent(quoteVolumeExponent);
+        encoder.takerBuyQuoteVolume().mantissa(takerBuyQuoteVolume).exponent(takerBuyQuoteVolumeExponent);
+        return commitMessage(encoder.encodedLength());
+    }
+
+    private boolean decodeForceOrder(final JsonFieldTable event, final int level)
+    {
+        final JsonFieldTable order = nested(event, LOWER_O, level);
+        if (null == order)
+        {
+            return false;
+        }
+        final int id = resolveInstrument(order, LOWER_S);
+        if (id <= 0)
+        {
+            return SKIPPED == id;
+        }
+        final int priceExponent = registry.priceExponent(id);
+        final int sizeExponent = registry.sizeExponent(id);
+
+        final long eventTimeNs = optionalTime(event, UPPER_E);
+        final long tradeTimeNs = optionalTime(order, UPPER_T);
+        final Side side = lookup(order, UPPER_S, SIDE_NAMES, SIDES);
+        final OrderStatus status = lookup(order, UPPER_X, ORDER_STATUS_NAMES, ORDER_STATUSES);
+        final long price = fixed(order, LOWER_P, priceExponent);
+        final long averagePrice = fixed(order, AP, priceExponent);
+        final long quantity = fixed(order, LOWER_Q, sizeExponent);
+        final long lastFilledQuantity = fixed(order, LOWER_L, sizeExponent);
+        final long filledQuantity = fixed(order, LOWER_Z, sizeExponent);
+        if (failed() || !reserve(LiquidationEncoder.BLOCK_LENGTH, event.objectStart()))
+        {
+            return false;
+        }
+
+        final LiquidationEncoder encoder = liquidationEncoder;
+        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
+            .instrumentId(id)
+            .eventTimeNs(eventTimeNs)
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(publishTimeNs)
+            .tradeTimeNs(tradeTimeNs)
+            .side(side)
+            .orderStatus(status)
+            .priceExponent((byte)priceExponent)
+            .sizeExponent((byte)sizeExponent)
+            .price(price)
+            .averagePrice(averagePrice)
+            .quantity(quantity)
+            .lastFilledQuantity(lastFilledQuantity)
+            .filledQuantity(filledQuantity);
+        return commitMessage(encoder.encodedLength());
+    }
+
+    private boolean decodeMarkPrice(final JsonFieldTable event)
+    {
+        final int id = resolveInstrument(event, LOWER_S);
+        if (id <= 0)
+        {
+            return SKIPPED == id;
+        }
+        final int priceExponent = registry.priceExponent(id);
+
+        final long eventTimeNs = optionalTime(event, UPPER_E);
+        final long markPrice = fixed(event, LOWER_P, priceExponent);
+        // COIN-M sends no index price "i"; delivery contracts send "" as funding rate and 0 as its time.
+        final long indexPrice = optionalFixed(event, LOWER_I, priceExponent);
+        final long estimatedSettlePrice = optionalFixed(event, UPPER_P, priceExponent);
+        final long fundingRate = optionalDecimal(event, LOWER_R);
+        final byte fundingRateExponent = decimalExponent;
+        final long fundingTimeNs = optionalTime(event, UPPER_T);
+        final long nextFundingTimeNs = 0 == fundingTimeNs ? NULL_LONG : fundingTimeNs;
+        if (failed() || !reserve(MarkPriceEncoder.BLOCK_LENGTH, event.objectStart()))
+        {
+            return false;
+        }
+
+        final MarkPriceEncoder encoder = markPriceEncoder;
+        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
+            .instrumentId(id)
+            .eventTimeNs(eventTimeNs)
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(publishTimeNs)
+            .priceExponent((byte)priceExponent)
+            .markPrice(markPrice)
+            .indexPrice(indexPrice)
+            .estimatedSettlePrice(estimatedSettlePrice)
+            .nextFundingTimeNs(nextFundingTimeNs);
+        encoder.fundingRate().mantissa(fundingRate).exponent(fundingRateExponent);
+        return commitMessage(encoder.encodedLength());
+    }
+
+    private boolean decodeMiniTicker(final JsonFieldTable event)
+    {
+        final int id = resolveInstrument(event, LOWER_S);
+        if (id <= 0)
+        {
+            return SKIPPED == id;
+        }
+        final int priceExponent = registry.priceExponent(id);
+        final int sizeExponent = registry.sizeExponent(id);
+
+        final long eventTimeNs = optionalTime(event, UPPER_E);
+        final long openPrice = fixed(event, LOWER_O, priceExponent);
+        final long highPrice = fixed(event, LOWER_H, priceExponent);
+        final long lowPrice = fixed(event, LOWER_L, priceExponent);
+        final long closePrice = fixed(event, LOWER_C, priceExponent);
+        final long volume = fixed(event, LOWER_V, sizeExponent);
+        final long quoteVolume = decimal(event, LOWER_Q);
+        final byte quoteVolumeExponent = decimalExponent;
+        if (failed() || !reserve(MiniTickerEncoder.BLOCK_LENGTH, event.objectStart()))
+        {
+            return false;
+        }
+
+        final MiniTickerEncoder encoder = miniTickerEncoder;
+        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
+            .instrumentId(id)
+            .eventTimeNs(eventTimeNs)
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(publishTimeNs)
+            .priceExponent((byte)priceExponent)
+            .sizeExponent((byte)sizeExponent)
+            .openPrice(openPrice)
+            .highPrice(highPrice)
+            .lowPrice(lowPrice)
+            .closePrice(closePrice)
+            .volume(volume);
+        encoder.quoteVolume().mantissa(quoteVolume).exponent(quoteVolumeExponent);
+        return commitMessage(encoder.encodedLength());
+    }
+
+    /**
+     * The instrument id of the symbol in a slot, registering and announcing it as configured.
+     *
+     * @return the id; {@link #FAILED} when the frame is bad; {@link #SKIPPED} when the symbol is unknown, which was
+     * recorded and only skips this event.
+     */
+    private int resolveInstrument(final JsonFieldTable fields, final int slot)
+    {
+        final int type = fields.type(slot);
+        if (STRING != type)
+        {
+            typeFailure(fields, slot, type);
+            return FAILED;
+        }
+
+        final DirectBuffer frame = this.frame;
+        final int offset = fields.offset(slot);
+        final int length = fields.length(slot);
+        int id = registry.idOf(venueCode, frame, offset, length);
+        if (InstrumentRegistry.NULL_INSTRUMENT_ID == id)
+        {
+            if (!autoRegister)
+            {
+                errorLog.record(
+                    UNKNOWN_SYMBOL, frame, frameOffset, frameLength, fields.start(slot) - frameOffset, receiveTimeNs);
+                return SKIPPED;
+            }
+            if (!isRegistrableSymbol(frame, offset, length))
+            {
+                fail(BAD_SYMBOL, fields.start(slot));
+                return FAILED;
+            }
+            id = registry.register(venue, frame, offset, length);
+        }
+
+        return announce(id) ? id : FAILED;
+    }
+
+    private static boolean isRegistrableSymbol(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < 1 || length > MAX_SYMBOL_LENGTH)
+        {
+            return false;
+        }
+        for (int i = offset, end = offset + length; i < end; i++)
+        {
+            final byte b = buffer.getByte(i);
+            if (!((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+                '_' == b || '-' == b || '.' == b))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Encode the instrument's definition ahead of its first message, when announcing and not done yet.
+     */
+    private boolean announce(final int id)
+    {
+        if (!announceInstruments)
+        {
+            return true;
+        }
+        if (id >= announced.length)
+        {
+            ensureAnnounced(id);
+        }
+        if (announced[id])
+        {
+            return true;
+        }
+
+        final Instrument instrument = registry.get(id);
+        final int length = InstrumentDefinitionEncoder.BLOCK_LENGTH +
+            InstrumentDefinitionEncoder.symbolHeaderLength() + instrument.symbol().length() +
+            InstrumentDefinitionEncoder.baseAssetHeaderLength() + instrument.baseAsset().length() +
+            InstrumentDefinitionEncoder.quoteAssetHeaderLength() + instrument.quoteAsset().length();
+        if (!reserve(length, cursor.tokenStart()))
+        {
+            return false;
+        }
+        definitionEncoder.wrapAndApplyHeader(output, outputLimit, headerEncoder);
+        registry.encodeDefinition(id, definitionEncoder, receiveTimeNs, publishTimeNs);
+        announced[id] = true;
+        announcedInFrame[announcedInFrameCount++] = id;
+        return commitMessage(definitionEncoder.encodedLength());
+    }
+
+    private void ensureAnnounced(final int id)
+    {
+        if (announceInstruments && id >= announced.length)
+        {
+            announced = Arrays.copyOf(announced, Math.max(Math.max(id, registry.maxId()) + 1, announced.length * 2));
+        }
+    }
+
+    private boolean reserve(final int bodyLength, final int failOffset)
+    {
+        if (outputLimit + HEADER_LENGTH + bodyLength > output.capacity() || messageCount == messageLengths.length)
+        {
+            return fail(TOO_MANY_MESSAGES, failOffset);
+        }
+        return true;
+    }
+
+    private boolean commitMessage(final int bodyLength)
+    {
+        final int length = HEADER_LENGTH + bodyLength;
+        messageLengths[messageCount++] = length;
+        outputLimit += length;
+        return true;
+    }
+
+    private int levelsLength()
+    {
+        return 2 * GROUP_HEADER_LENGTH + (bids.count + asks.count) * LEVEL_LENGTH;
+    }
+
+    /**
+     * Check that a slot holds the level array noted while reading the event, and convert its levels into the list's
+     * mantissas.
+     */
+    private void levels(
+        final JsonFieldTable fields,
+        final int slot,
+        final LevelList list,
+        final int priceExponent,
+        final int sizeExponent)
+    {
+        final int type = fields.type(slot);
+        if (BEGIN_ARRAY != type || list.arrayStart != fields.start(slot))
+        {
+            typeFailure(fields, slot, type);
+            return;
+        }
+        if (JsonCursor.NO_ERROR != list.errorReason)
+        {
+            fail(list.errorReason, list.errorOffset);
+            return;
+        }
+
+        final long[] prices = list.prices;
+        final long[] sizes = list.sizes;
+        for (int i = 0, count = list.count; i < count; i++)
+        {
+            prices[i] = convertFixed(list.priceOffsets[i], list.priceLengths[i], priceExponent);
+            sizes[i] = convertFixed(list.sizeOffsets[i], list.sizeLengths[i], sizeExponent);
+        }
+    }
+
+    /**
+     * The table of the object in a slot of an event ("k" of a kline, "o" of a forceOrder), read one level down.
+     *
+     * @return the table, or null with the failure set.
+     */
+    private JsonFieldTable nested(final JsonFieldTable event, final int slot, final int level)
+    {
+        final int type = event.type(slot);
+        final JsonFieldTable inner = level + 1 < TABLE_LEVELS ? tables[level + 1] : null;
+        if (BEGIN_OBJECT != type || null == inner || inner.objectStart() != event.start(slot))
+        {
+            typeFailure(event, slot, type);
+            return null;
+        }
+        return inner;
+    }
+
+    /**
+     * The enum value whose name a string field holds, or null with the failure set.
+     */
+    private <T> T lookup(final JsonFieldTable fields, final int slot, final byte[][] names, final T[] values)
+    {
+        final int type = fields.type(slot);
+        if (STRING != type)
+        {
+            typeFailure(fields, slot, type);
+            return null;
+        }
+        for (int i = 0; i < names.length; i++)
+        {
+            if (fields.valueEquals(frame, slot, names[i]))
+            {
+                return values[i];
+            }
+        }
+        fail(BAD_VALUE, fields.start(slot));
+        return null;
+    }
+
+    /**
+     * A required JSON integer, e.g. an id.
+     */
+    private long integer(final JsonFieldTable fields, final int slot)
+    {
+        final int type = fields.type(slot);
+        if (NUMBER != type)
+        {
+            typeFailure(fields, slot, type);
+            return NULL_LONG;
+        }
+        return convertInteger(fields, slot);
+    }
+
+    /**
+     * A JSON integer, or null when absent or JSON null.
+     */
+    private long optionalInteger(final JsonFieldTable fields, final int slot)
+    {
+        final int type = fields.type(slot);
+        if (ABSENT == type || NULL == type)
+        {
+            return NULL_LONG;
+        }
+        if (NUMBER != type)
+        {
+            fail(WRONG_TYPE, fields.start(slot));
+            return NULL_LONG;
+        }
+        return convertInteger(fields, slot);
+    }
+
+    private long convertInteger(final JsonFieldTable fields, final int slot)
+    {
+        final int status = numbers.parseLong(frame, fields.offset(slot), fields.length(slot));
+        if (JsonNumberParser.OK != status)
+        {
+            numberFailure(status, fields.start(slot));
+            return NULL_LONG;
+        }
+        return numbers.value();
+    }
+
+    /**
+     * A required time in the venue's unit, as epoch nanoseconds.
+     */
+    private long time(final JsonFieldTable fields, final int slot)
+    {
+        return toNanos(integer(fields, slot), fields, slot);
+    }
+
+    /**
+     * A time as epoch nanoseconds, or null when absent or JSON null.
+     */
+    private long optionalTime(final JsonFieldTable fields, final int slot)
+    {
+        final int type = fields.type(slot);
+        return ABSENT == type || NULL == type ? NULL_LONG : time(fields, slot);
+    }
+
+    private long toNanos(final long time, final JsonFieldTable fields, final int slot)
+    {
+        if (time < 0 || time > maxTimeValue)
+        {
+            fail(BAD_NUMBER, fields.start(slot));
+            return NULL_LONG;
+        }
+        return time * timeMultiplier;
+    }
+
+    /**
+     * A required JSON boolean.
+     */
+    private boolean flag(final JsonFieldTable fields, final int slot)
+    {
+        final int type = fields.type(slot);
+        if (TRUE != type && FALSE != type)
+        {
+            typeFailure(fields, slot, type);
+        }
+        return TRUE == type;
+    }
+
+    /**
+     * A required price or size: a decimal string or number, never negative, exact at the exponent.
+     */
+    private long fixed(final JsonFieldTable fields, final int slot, final int exponent)
+    {
+        final int type = fields.type(slot);
+        if (STRING != type && NUMBER != type)
+        {
+            typeFailure(fields, slot, type);
+            return 0;
+        }
+        return convertFixed(fields.offset(slot), fields.length(slot), exponent);
+    }
+
+    /**
+     * As {@link #fixed} but null when absent, JSON null or an empty string.
+     */
+    private long optionalFixed(final JsonFieldTable fields, final int slot, final int exponent)
+    {
+        final int type = fields.type(slot);
+        if (ABSENT == type || NULL == type || (STRING == type && 0 == fields.length(slot)))
+        {
+            return NULL_LONG;
+        }
+        return fixed(fields, slot, exponent);
+    }
+
+    private long convertFixed(final int offset, final int length, final int exponent)
+    {
+        final int status = numbers.parseFixed(frame, offset, length, exponent);
+        if (JsonNumberParser.OK != status)
+        {
+            numberFailure(status, offset);
+            return 0;
+        }
+        final long mantissa = numbers.value();
+        if (mantissa < 0)
+        {
+            fail(BAD_NUMBER, offset);
+            return 0;
+        }
+        return mantissa;
+    }
+
+    /**
+     * A required decimal with the exponent its text needs: the mantissa is returned, the exponent left in
+     * {@link #decimalExponent}.
+     */
+    private long decimal(final JsonFieldTable fields, final int slot)
+    {
+        decimalExponent = 0;
+        final int type = fields.type(slot);
+        if (STRING != type && NUMBER != type)
+        {
+            typeFailure(fields, slot, type);
+            return NULL_LONG;
+        }
+        final int status = numbers.parseDecimal(frame, fields.offset(slot), fields.length(slot));
+        if (JsonNumberParser.OK != status)
+        {
+            numberFailure(status, fields.offset(slot));
+            return NULL_LONG;
+        }
+        decimalExponent = (byte)numbers.exponent();
+        return numbers.mantissa();
+    }
+
+    /**
+     * As {@link #decimal} but null (exponent 0) when absent, JSON null or an empty string.
+     */
+    private long optionalDecimal(final JsonFieldTable fields, final int slot)
+    {
+        final int type = fields.type(slot);
+        if (ABSENT == type || NULL == type || (STRING == type && 0 == fields.length(slot)))
+        {
+            decimalExponent = 0;
+            return NULL_LONG;
+        }
+        return decimal(fields, slot);
+    }
+
+    private boolean typeFailure(final JsonFieldTable fields, final int slot, final int type)
+    {
+        return ABSENT == type ? fail(MISSING_FIELD, fields.objectStart()) : fail(WRONG_TYPE, fields.start(slot));
+    }
+
+    private boolean numberFailure(final int status, final int offset)
+    {
+        switch (status)
+        {
+            case JsonNumberParser.TOO_LONG:
+                return fail(NUMBER_TOO_LONG, offset);
+            case JsonNumberParser.INEXACT:
+                return fail(INEXACT_NUMBER, offset);
+            default:
+                return fail(BAD_NUMBER, offset);
+        }
+    }
+
+    private boolean cursorFailure()
+    {
+        final int reason;
+        switch (cursor.errorCode())
+        {
+            case JsonCursor.ERROR_EMPTY:
+                reason = EMPTY_FRAME;
+                break;
+            case JsonCursor.ERROR_TRUNCATED:
+                reason = TRUNCATED;
+                break;
+            case JsonCursor.ERROR_TOO_DEEP:
+                reason = TOO_DEEP;
+                break;
+            case JsonCursor.ERROR_BAD_NUMBER:
+                reason = BAD_NUMBER;
+                break;
+            default:
+                reason = MALFORMED_JSON;
+                break;
+        }
+        return fail(reason, frameOffset + cursor.errorPosition());
+    }
+
+    /**
+     * Note why and where (an offset in the frame's buffer) the frame is bad; the first failure of a frame is the one
+     * reported.
+     *
+     * @return false, so callers can return it.
+     */
+    private boolean fail(final int reason, final int offset)
+    {
+        if (NO_FAILURE == failReason)
+        {
+            failReason = reason;
+            failOffset = offset;
+        }
+        return false;
+    }
+
+    private boolean failed()
+    {
+        return NO_FAILURE != failReason;
+    }
+
+    private static byte[] ascii(final String text)
+    {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Where one side's level texts are in the frame, then their converted mantissas.
+     */
+    private static final class LevelList
+    {
+        final int capacity;
+        final int[] priceOffsets;
+        final int[] priceLengths;
+        final int[] sizeOffsets;
+        final int[] sizeLengths;
+        final long[] prices;
+        final long[] sizes;
+        int count;
+        int arrayStart = -1;
+        int errorReason;
+        int errorOffset;
+
+        LevelList(final int capacity)
+        {
+            this.capacity = capacity;
+            priceOffsets = new int[capacity];
+            priceLengths = new int[capacity];
+            sizeOffsets = new int[capacity];
+            sizeLengths = new int[capacity];
+            prices = new long[capacity];
+            sizes = new long[capacity];
+        }
+
+        void reset(final int arrayStart)
+        {
+            this.arrayStart = arrayStart;
+            count = 0;
+            errorReason = JsonCursor.NO_ERROR;
+            errorOffset = 0;
+        }
+    }
+
+    /**
+     * Configuration of a {@link BinanceJsonDecoder}: fluent setters, defaults from {@link BinanceJsonConfiguration}'s
+     * system properties, validated by {@link #conclude()}. Single use: do not share or reuse an instance.
+     */
+    public static final class Context
+    {
+        private boolean isConcluded;
+        private Venue venue;
+        private InstrumentRegistry instrumentRegistry;
+        private boolean autoRegister = BinanceJsonConfiguration.autoRegister();
+        private boolean announceInstruments;
+        private boolean announceInstrumentsSet;
+        private MessageSink messageSink;
+        private EpochNanoClock epochNanoClock;
+        private SampledErrorLog errorLog;
+        private CounterFactory counterFactory;
+        private TimeUnit timeUnit = BinanceJsonConfiguration.timeUnit();
+        private int maxLevelsPerSide = BinanceJsonConfiguration.maxLevelsPerSide();
+        private int maxJsonDepth = BinanceJsonConfiguration.maxJsonDepth();
+        private int outputBufferLength = BinanceJsonConfiguration.outputBufferLength();
+        private String name;
+
+        /**
+         * Validate the settings and fill in derived defaults. Called by the decoder's constructor.
+         *
+         * @return this context.
+         * @throws ConfigurationException naming the setting and the reason when a setting is invalid.
+         * @throws IllegalStateException  if already concluded.
+         */
+        public Context conclude()
+        {
+            if (isConcluded)
+            {
+                throw new IllegalStateException("Context already concluded: a Context is single use");
+            }
+
+            if (null == venue)
+            {
+                throw new ConfigurationException("venue: required");
+            }
+            if (Venue.BINANCE_SPOT != venue && Venue.BINANCE_US != venue && Venue.BINANCE_USDM != venue &&
+                Venue.BINANCE_COINM != venue && Venue.SYNTHETIC != venue)
+            {
+                throw new ConfigurationException("venue=" + venue + ": not a Binance JSON dialect, expected " +
+                    "BINANCE_SPOT, BINANCE_US, BINANCE_USDM, BINANCE_COINM or SYNTHETIC");
+            }
+            if (null == instrumentRegistry)
+            {
+                throw new ConfigurationException("instrumentRegistry: required");
+            }
+            if (null == messageSink)
+            {
+                throw new ConfigurationException("messageSink: required");
+            }
+            if (null == counterFactory)
+            {
+                throw new ConfigurationException(
+                    "counterFactory: required (CounterFactory.aeron(aeron) in a process, CounterFactory.local(n) " +
+                    "without a media driver)");
+            }
+            if (TimeUnit.MILLISECONDS != timeUnit && TimeUnit.MICROSECONDS != timeUnit)
+            {
+                throw new ConfigurationException("timeUnit=" + timeUnit + " (" +
+                    BinanceJsonConfiguration.TIME_UNIT_PROP_NAME + "): expected MILLISECONDS or MICROSECONDS");
+            }
+            if (maxLevelsPerSide < 1 || maxLevelsPerSide > DepthUpdateEncoder.BidsEncoder.countMaxValue())
+            {
+                throw new ConfigurationException("maxLevelsPerSide=" + maxLevelsPerSide + " (" +
+                    BinanceJsonConfiguration.MAX_LEVELS_PER_SIDE_PROP_NAME + "): must be 1.." +
+                    DepthUpdateEncoder.BidsEncoder.countMaxValue());
+            }
+            if (maxJsonDepth < 5 || maxJsonDepth > 1024)
+            {
+                throw new ConfigurationException("maxJsonDepth=" + maxJsonDepth + " (" +
+                    BinanceJsonConfiguration.MAX_JSON_DEPTH_PROP_NAME + "): must be 5..1024, Binance frames nest 5");
+            }
+            if (outputBufferLength < 1)
+            {
+                throw new ConfigurationException("outputBufferLength=" + outputBufferLength + " (" +
+                    BinanceJsonConfiguration.OUTPUT_BUFFER_LENGTH_PROP_NAME + "): must be positive");
+            }
+            outputBufferLength = Math.max(outputBufferLength, minimumOutputBufferLength(maxLevelsPerSide));
+
+            if (null != errorLog && !Arrays.equals(REASON_NAMES, reasonNamesOf(errorLog)))
+            {
+                throw new ConfigurationException("errorLog: must be built with BinanceJsonDecoder.reasonNames(), " +
+                    "its reason codes are the decoder's");
+            }
+            if (null == epochNanoClock)
+            {
+                epochNanoClock = new SystemEpochNanoClock();
+            }
+            if (!announceInstrumentsSet)
+            {
+                announceInstruments = autoRegister;
+            }
+            if (null == name)
+            {
+                name = Venues.cliName(venue);
+            }
+
+            isConcluded = true;
+            return this;
+        }
+
+        /**
+         * Whether {@link #conclude()} has run.
+         *
+         * @return true once concluded.
+         */
+        public boolean isConcluded()
+        {
+            return isConcluded;
+        }
+
+        /**
+         * Output buffer needed for a depth snapshot of {@code maxLevelsPerSide} levels a side, plus the definition
+         * that may precede it.
+         *
+         * @param maxLevelsPerSide levels a side.
+         * @return the bytes.
+         */
+        public static int minimumOutputBufferLength(final int maxLevelsPerSide)
+        {
+            final int snapshot = HEADER_LENGTH + DepthSnapshotEncoder.BLOCK_LENGTH +
+                2 * (GROUP_HEADER_LENGTH + maxLevelsPerSide * LEVEL_LENGTH);
+            final int definition = HEADER_LENGTH + InstrumentDefinitionEncoder.BLOCK_LENGTH + 3 * (2 + 1024);
+            return snapshot + definition;
+        }
+
+        private static String[] reasonNamesOf(final SampledErrorLog log)
+        {
+            final String[] names = new String[log.reasonCount()];
+            for (int i = 0; i < names.length; i++)
+            {
+                names[i] = log.reasonName(i);
+            }
+            return names;
+        }
+
+        /**
+         * The venue whose dialect and symbols are decoded: {@code BINANCE_SPOT}, {@code BINANCE_US} (the spot
+         * dialect), {@code BINANCE_USDM}, {@code BINANCE_COINM}, or {@code SYNTHETIC} (the synthetic market speaks
+         * USD-M). Symbols are looked up and registered under this venue.
+         *
+         * @param venue of the frames.
+         * @return this context.
+         */
+        public Context venue(final Venue venue)
+        {
+            this.venue = venue;
+            return this;
+        }
+
+        /**
+         * The venue.
+         *
+         * @return the venue.
+         */
+        public Venue venue()
+        {
+            return venue;
+        }
+
+        /**
+         * Registry of instruments: ids and exponents. Required.
+         *
+         * @param instrumentRegistry the registry, owned by the decoder's thread.
+         * @return this context.
+         */
+        public Context instrumentRegistry(final InstrumentRegistry instrumentRegistry)
+        {
+            this.instrumentRegistry = instrumentRegistry;
+            return this;
+        }
+
+        /**
+         * The registry.
+         *
+         * @return the registry.
+         */
+        public InstrumentRegistry instrumentRegistry()
+        {
+            return instrumentRegistry;
+        }
+
+        /**
+         * Whether unknown symbols are registered on first sight (replays of captures without reference data) or
+         * counted as {@link #UNKNOWN_SYMBOL} (live feeds with reference data).
+         *
+         * @param autoRegister true to register.
+         * @return this context.
+         * @see BinanceJsonConfiguration#AUTO_REGISTER_PROP_NAME
+         */
+        public Context autoRegister(final boolean autoRegister)
+        {
+            this.autoRegister = autoRegister;
+            return this;
+        }
+
+        /**
+         * Whether unknown symbols are registered on first sight.
+         *
+         * @return true if so.
+         */
+        public boolean autoRegister()
+        {
+            return autoRegister;
+        }
+
+        /**
+         * Whether the first message this decoder publishes for an instrument is preceded by the instrument's
+         * {@code InstrumentDefinition}. Defaults to {@link #autoRegister()}; turn it off when reference data is
+         * published by someone else, on when subscribers must learn instruments from this feed.
+         *
+         * @param announceInstruments true to announce.
+         * @return this context.
+         */
+        public Context announceInstruments(final boolean announceInstruments)
+        {
+            this.announceInstruments = announceInstruments;
+            this.announceInstrumentsSet = true;
+            return this;
+        }
+
+        /**
+         * Whether instruments are announced.
+         *
+         * @return true if so.
+         */
+        public boolean announceInstruments()
+        {
+            return announceInstrumentsSet ? announceInstruments : autoRegister;
+        }
+
+        /**
+         * Where decoded messages go. Required.
+         *
+         * @param messageSink the output.
+         * @return this context.
+         */
+        public Context messageSink(final MessageSink messageSink)
+        {
+            this.messageSink = messageSink;
+            return this;
+        }
+
+        /**
+         * The output.
+         *
+         * @return the sink.
+         */
+        public MessageSink messageSink()
+        {
+            return messageSink;
+        }
+
+        /**
+         * Clock for {@code publishTimeNs}; defaults to the system clock. Replays pass a clock driven by the capture.
+         *
+         * @param epochNanoClock the clock.
+         * @return this context.
+         */
+        public Context epochNanoClock(final EpochNanoClock epochNanoClock)
+        {
+            this.epochNanoClock = epochNanoClock;
+            return this;
+        }
+
+        /**
+         * The clock.
+         *
+         * @return the clock.
+         */
+        public EpochNanoClock epochNanoClock()
+        {
+            return epochNanoClock;
+        }
+
+        /**
+         * Error log for bad frames, built with {@link BinanceJsonDecoder#reasonNames()}; by default the decoder
+         * creates one named after the decoder with a decode-errors counter from the counter factory.
+         *
+         * @param errorLog the error log.
+         * @return this context.
+         */
+        public Context errorLog(final SampledErrorLog errorLog)
+        {
+            this.errorLog = errorLog;
+            return this;
+        }
+
+        /**
+         * The error log, null until concluded if not set.
+         *
+         * @return the error log.
+         */
+        public SampledErrorLog errorLog()
+        {
+            return errorLog;
+        }
+
+        /**
+         * Factory of the decoder's counters (frames in, messages out, unsupported frames, decode errors). Required.
+         *
+         * @param counterFactory the factory.
+         * @return this context.
+         */
+        public Context counterFactory(final CounterFactory counterFactory)
+        {
+            this.counterFactory = counterFactory;
+            return this;
+        }
+
+        /**
+         * The counter factory.
+         *
+         * @return the factory.
+         */
+        public CounterFactory counterFactory()
+        {
+            return counterFactory;
+        }
+
+        /**
+         * Unit of the JSON times: {@link TimeUnit#MILLISECONDS} (default) or {@link TimeUnit#MICROSECONDS} for
+         * streams opened with {@code timeUnit=MICROSECOND}.
+         *
+         * @param timeUnit of the venue's times.
+         * @return this context.
+         * @see BinanceJsonConfiguration#TIME_UNIT_PROP_NAME
+         */
+        public Context timeUnit(final TimeUnit timeUnit)
+        {
+            this.timeUnit = timeUnit;
+            return this;
+        }
+
+        /**
+         * The time unit.
+         *
+         * @return the unit.
+         */
+        public TimeUnit timeUnit()
+        {
+            return timeUnit;
+        }
+
+        /**
+         * Most levels accepted on one side of a depth update or snapshot.
+         *
+         * @param maxLevelsPerSide from 1 to 65534.
+         * @return this context.
+         * @see BinanceJsonConfiguration#MAX_LEVELS_PER_SIDE_PROP_NAME
+         */
+        public Context maxLevelsPerSide(final int maxLevelsPerSide)
+        {
+            this.maxLevelsPerSide = maxLevelsPerSide;
+            return this;
+        }
+
+        /**
+         * The level limit.
+         *
+         * @return levels per side.
+         */
+        public int maxLevelsPerSide()
+        {
+            return maxLevelsPerSide;
+        }
+
+        /**
+         * Deepest JSON nesting accepted.
+         *
+         * @param maxJsonDepth from 5 to 1024.
+         * @return this context.
+         * @see BinanceJsonConfiguration#MAX_JSON_DEPTH_PROP_NAME
+         */
+        public Context maxJsonDepth(final int maxJsonDepth)
+        {
+            this.maxJsonDepth = maxJsonDepth;
+            return this;
+        }
+
+        /**
+         * The nesting limit.
+         *
+         * @return the depth.
+         */
+        public int maxJsonDepth()
+        {
+            return maxJsonDepth;
+        }
+
+        /**
+         * Bytes of SBE output one frame may produce; raised at conclusion to fit a full snapshot.
+         *
+         * @param outputBufferLength in bytes.
+         * @return this context.
+         * @see BinanceJsonConfiguration#OUTPUT_BUFFER_LENGTH_PROP_NAME
+         */
+        public Context outputBufferLength(final int outputBufferLength)
+        {
+            this.outputBufferLength = outputBufferLength;
+            return this;
+        }
+
+        /**
+         * The output buffer length.
+         *
+         * @return bytes.
+         */
+        public int outputBufferLength()
+        {
+            return outputBufferLength;
+        }
+
+        /**
+         * Name used in counter labels ({@code feed <name>: frames in}) and error samples; defaults to the venue's
+         * command-line name, e.g. {@code binance-usdm}.
+         *
+         * @param name of this feed.
+         * @return this context.
+         */
+        public Context name(final String name)
+        {
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * The name.
+         *
+         * @return the name, null until concluded if not set.
+         */
+        public String name()
+        {
+            return name;
+        }
+    }
+}
