@@ -3,6 +3,7 @@
  */
 package io.hellmoon.tools;
 
+import io.hellmoon.tools.cli.ReplayCommand;
 import io.hellmoon.tools.cli.StatCommand;
 import io.hellmoon.tools.cli.TailCommand;
 import picocli.CommandLine;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
     version = "hellmoon 0.1.0",
     description = "Hellmoon: a low-latency market-scanning appliance for crypto markets (SBE on Aeron).",
     subcommands = {
+        ReplayCommand.class,
         StatCommand.class,
         TailCommand.class,
         CommandLine.HelpCommand.class

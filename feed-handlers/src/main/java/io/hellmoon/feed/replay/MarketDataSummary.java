@@ -53,9 +53,9 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
  *     <li>{@code messages}: {@code Trade} by kind ({@code trade}, {@code aggTrade}), {@code BestBidOffer}
  *     ({@code bookTicker}), {@code DepthUpdate}, {@code Bar} ({@code kline}), {@code Liquidation}
  *     ({@code forceOrder}), {@code MarkPrice} ({@code markPriceUpdate}), {@code DepthSnapshot} ({@code snapshot}):
- *     always present, 0 when none. Other types seen are counted under their own keys ({@code bookLevels},
- *     {@code feedStatus}, {@code feedStatistics}, {@code instrumentDefinition}, {@code miniTicker},
- *     {@code other}).</li>
+ *     always present, 0 when none, and nothing else, so the object can be compared whole. Other types seen are
+ *     counted under {@code otherMessages} ({@code bookLevels}, {@code feedStatus}, {@code feedStatistics},
+ *     {@code instrumentDefinition}, {@code miniTicker}, {@code other}).</li>
  *     <li>{@code instruments}: keyed {@code VENUE:SYMBOL} from the {@code InstrumentDefinition} messages
  *     ({@code #id} for an instrument never defined), listing every instrument that had market data. {@code bestBid},
  *     {@code bestAsk} and {@code lastUpdateId} come from the instrument's last {@code BookLevels}; for an
@@ -367,10 +367,32 @@ public final class MarketDataSummary implements SbeHandler
         }
     }
 
+    private static boolean isRequired(final String type)
+    {
+        for (final String required : REQUIRED_TYPES)
+        {
+            if (required.equals(type))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Map<String, Object> model()
     {
         final Map<String, Object> root = new TreeMap<>();
-        root.put("messages", new TreeMap<>(counts));
+        final Map<String, Long> required = new TreeMap<>();
+        final Map<String, Long> other = new TreeMap<>();
+        for (final Map.Entry<String, Long> entry : counts.entrySet())
+        {
+            (isRequired(entry.getKey()) ? required : other).put(entry.getKey(), entry.getValue());
+        }
+        root.put("messages", required);
+        if (!other.isEmpty())
+        {
+            root.put("otherMessages", other);
+        }
         root.put("decodeErrors", decodeErrors());
         root.put("gaps", gaps());
         root.put("resyncs", resyncs());

@@ -125,17 +125,19 @@ class MarketDataSummaryTest
               },
               "messages": {
                 "aggTrade": 1,
-                "bookLevels": 2,
                 "bookTicker": 2,
                 "depthUpdate": 1,
-                "feedStatistics": 3,
-                "feedStatus": 2,
                 "forceOrder": 0,
-                "instrumentDefinition": 2,
                 "kline": 0,
                 "markPriceUpdate": 0,
                 "snapshot": 1,
                 "trade": 2
+              },
+              "otherMessages": {
+                "bookLevels": 2,
+                "feedStatistics": 3,
+                "feedStatus": 2,
+                "instrumentDefinition": 2
               },
               "resyncs": 1
             }

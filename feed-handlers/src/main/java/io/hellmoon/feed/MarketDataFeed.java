@@ -1,0 +1,228 @@
+/*
+ * Copyright 2026 Hellmoon contributors. Licensed under the Apache License, Version 2.0.
+ */
+package io.hellmoon.feed;
+
+import io.hellmoon.codecs.InstrumentRegistry;
+import io.hellmoon.codecs.Venues;
+import io.hellmoon.codecs.aeron.CounterFactory;
+import io.hellmoon.codecs.aeron.HellmoonCounters;
+import io.hellmoon.codecs.aeron.MessageSink;
+import io.hellmoon.codecs.errors.SampledErrorLog;
+import io.hellmoon.feed.binance.BinanceJsonDecoder;
+import io.hellmoon.sbe.Venue;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.EpochNanoClock;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A feed handler's decoding half, assembled: one decoder per venue seen, all writing into one
+ * {@link MarketDataPipeline} (books, resync, statistics) that hands every message to the downstream sink (the
+ * market-data stream's publisher in a process).
+ * <p>
+ * Live connections, replayers and the synthetic market deliver their bytes to {@link #handlerFor(Venue)}. Decoders
+ * are created on first use of a venue, at start-up or at the first frame of a replay; after that nothing here
+ * allocates. Single threaded: the thread that delivers frames owns the feed.
+ */
+public final class MarketDataFeed implements AutoCloseable
+{
+    private final InstrumentRegistry registry;
+    private final EpochNanoClock clock;
+    private final CounterFactory counterFactory;
+    private final boolean autoRegister;
+    private final TimeUnit venueTimeUnit;
+    private final String label;
+    private final Map<Venue, BinanceJsonDecoder> decoders = new EnumMap<>(Venue.class);
+    private final List<BinanceJsonDecoder> decoderList = new ArrayList<>();
+    private final MarketDataPipeline pipeline;
+
+    /**
+     * A feed.
+     *
+     * @param downstream     where every market-data message goes (the md publisher).
+     * @param registry       instruments; decoders look symbols up in it.
+     * @param autoRegister   register symbols on first sight (replays without reference data) rather than reject them.
+     * @param clock          stamps publish times; a replay passes its replay-time clock so output is deterministic.
+     * @param counterFactory for the decoders', books' and pipeline's counters.
+     * @param label          prefix of counter labels and error samples, e.g. {@code feed}.
+     * @param venue          the only venue fed, or {@code Venue.NULL_VAL} when several may be.
+     */
+    public MarketDataFeed(
+        final MessageSink downstream,
+        final InstrumentRegistry registry,
+        final boolean autoRegister,
+        final EpochNanoClock clock,
+        final CounterFactory counterFactory,
+        final String label,
+        final Venue venue)
+    {
+        this(downstream, registry, autoRegister, clock, counterFactory, label, venue, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A feed whose venues send timestamps in the given unit (Binance streams opened with timeUnit=MICROSECOND).
+     *
+     * @param downstream     where every market-data message goes (the md publisher).
+     * @param registry       instruments; decoders look symbols up in it.
+     * @param autoRegister   register symbols on first sight rather than reject them.
+     * @param clock          stamps publish times.
+     * @param counterFactory for the decoders', books' and pipeline's counters.
+     * @param label          prefix of counter labels and error samples.
+     * @param venue          the only venue fed, or {@code Venue.NULL_VAL} when several may be.
+     * @param venueTimeUnit  unit of the venues' JSON timestamps.
+     */
+    public MarketDataFeed(
+        final MessageSink downstream,
+        final InstrumentRegistry registry,
+        final boolean autoRegister,
+        final EpochNanoClock clock,
+        final CounterFactory counterFactory,
+        final String label,
+        final Venue venue,
+        final TimeUnit venueTimeUnit)
+    {
+        this.registry = registry;
+        this.clock = clock;
+        this.counterFactory = counterFactory;
+        this.autoRegister = autoRegister;
+        this.venueTimeUnit = venueTimeUnit;
+        this.label = label;
+        this.pipeline = new MarketDataPipeline(new MarketDataPipeline.Context()
+            .downstream(downstream)
+            .clock(clock)
+            .registry(registry)
+            .venue(venue)
+            .counterFactory(counterFactory)
+            .label(label)
+            .framesReceived(this::framesReceived)
+            .decodeErrors(this::decodeErrors)
+            .unsupportedMessages(this::unsupportedMessages));
+    }
+
+    /**
+     * The frame handler (decoder) of a venue, created on first use.
+     *
+     * @param venue whose bytes will be delivered.
+     * @return the decoder feeding this feed's pipeline.
+     */
+    public VenueFrameHandler handlerFor(final Venue venue)
+    {
+        BinanceJsonDecoder decoder = decoders.get(venue);
+        if (null == decoder)
+        {
+            final String decoderLabel = label + " " + Venues.cliName(venue);
+            decoder = new BinanceJsonDecoder(new BinanceJsonDecoder.Context()
+                .venue(venue)
+                .instrumentRegistry(registry)
+                .autoRegister(autoRegister)
+                .messageSink(pipeline)
+                .epochNanoClock(clock)
+                .timeUnit(venueTimeUnit)
+                .counterFactory(counterFactory)
+                .errorLog(new SampledErrorLog(
+                    decoderLabel, BinanceJsonDecoder.reasonNames(),
+                    counterFactory.newCounter(
+                        HellmoonCounters.DECODE_ERRORS_TYPE_ID,
+                        decoderLabel + ": bad frames sampled"))));
+            decoders.put(venue, decoder);
+            decoderList.add(decoder);
+        }
+        return decoder;
+    }
+
+    /**
+     * The pipeline: books, resyncs and statistics.
+     *
+     * @return the pipeline.
+     */
+    public MarketDataPipeline pipeline()
+    {
+        return pipeline;
+    }
+
+    /**
+     * The registry.
+     *
+     * @return the registry.
+     */
+    public InstrumentRegistry registry()
+    {
+        return registry;
+    }
+
+    /**
+     * Frames received by all decoders.
+     *
+     * @return the count.
+     */
+    public long framesReceived()
+    {
+        long total = 0;
+        for (int i = 0, size = decoderList.size(); i < size; i++)
+        {
+            total += decoderList.get(i).framesReceived();
+        }
+        return total;
+    }
+
+    /**
+     * Frames or snapshots no decoder could decode.
+     *
+     * @return the count.
+     */
+    public long decodeErrors()
+    {
+        long total = 0;
+        for (int i = 0, size = decoderList.size(); i < size; i++)
+        {
+            total += decoderList.get(i).decodeErrors();
+        }
+        return total;
+    }
+
+    /**
+     * Well-formed frames of types the decoders do not decode.
+     *
+     * @return the count.
+     */
+    public long unsupportedMessages()
+    {
+        long total = 0;
+        for (int i = 0, size = decoderList.size(); i < size; i++)
+        {
+            total += decoderList.get(i).unsupportedFrames();
+        }
+        return total;
+    }
+
+    /**
+     * Write pending bad-frame samples of every decoder and the books, one line each.
+     *
+     * @param out   to append lines to.
+     * @param limit most samples per log.
+     * @return samples written.
+     */
+    public int drainErrors(final Appendable out, final int limit)
+    {
+        int drained = pipeline.bookManager().errorLog().drain(out, limit);
+        for (int i = 0, size = decoderList.size(); i < size; i++)
+        {
+            drained += decoderList.get(i).errorLog().drain(out, limit);
+        }
+        return drained;
+    }
+
+    /**
+     * Close the decoders and the pipeline (their counters).
+     */
+    public void close()
+    {
+        CloseHelper.closeAll(decoderList);
+        CloseHelper.close(pipeline);
+    }
+}
