@@ -5,6 +5,8 @@ package io.hellmoon.feed.testing;
 
 import io.hellmoon.codecs.InstrumentRegistry;
 import io.hellmoon.codecs.ManualEpochNanoClock;
+import io.hellmoon.codecs.aeron.CounterFactory;
+import io.hellmoon.feed.MarketDataFeed;
 import io.hellmoon.feed.MarketDataPipeline;
 import io.hellmoon.feed.replay.MarketDataSummary;
 import io.hellmoon.feed.replay.Replayer;
@@ -12,13 +14,11 @@ import io.hellmoon.sbe.Venue;
 import org.agrona.CloseHelper;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * TEST ONLY: the replay path wired as a process will wire it, with the test converter standing in for the decoder:
- * replayer, converter per venue, pipeline (books), then a downstream sink feeding a {@link MarketDataSummary} and a
+ * TEST ONLY: the replay path wired as {@code hellmoon replay} wires it, minus Aeron: replayer, the real decoders and
+ * pipeline ({@link MarketDataFeed}), then a downstream sink feeding a {@link MarketDataSummary} and a
  * {@link CheckpointVerifier}, optionally recording every message. Publish times follow the replay clock.
  */
 public final class ReplayHarness implements AutoCloseable
@@ -28,7 +28,7 @@ public final class ReplayHarness implements AutoCloseable
     private final MarketDataSummary summary = new MarketDataSummary();
     private final CheckpointVerifier checkpoints = new CheckpointVerifier();
     private final RecordingSink downstream;
-    private final Map<Venue, JacksonBinanceConverter> converters = new EnumMap<>(Venue.class);
+    private final MarketDataFeed feed;
     private final MarketDataPipeline pipeline;
     private final Replayer replayer;
 
@@ -42,22 +42,16 @@ public final class ReplayHarness implements AutoCloseable
     public ReplayHarness(final List<Path> files, final Venue venue, final boolean record)
     {
         downstream = new RecordingSink().recording(record).forwardTo(summary).forwardTo(checkpoints);
-        pipeline = new MarketDataPipeline(new MarketDataPipeline.Context()
-            .downstream(downstream)
-            .clock(replayClock)
-            .registry(registry)
-            .statisticsIntervalNs(1_000_000_000L)
-            .framesReceived(() -> converters.values().stream().mapToLong(JacksonBinanceConverter::frames).sum())
-            .decodeErrors(() -> converters.values().stream().mapToLong(JacksonBinanceConverter::decodeErrors).sum())
-            .unsupportedMessages(
-                () -> converters.values().stream().mapToLong(JacksonBinanceConverter::unsupported).sum()));
+        feed = new MarketDataFeed(
+            downstream, registry, true, replayClock, CounterFactory.local(64), "test",
+            null == venue ? Venue.NULL_VAL : venue);
+        pipeline = feed.pipeline();
         replayer = new Replayer(new Replayer.Context()
             .files(files)
             .venue(venue)
             .registry(registry)
             .replayTimeClock(replayClock)
-            .frameHandlers((v) -> converters.computeIfAbsent(
-                v, (k) -> new JacksonBinanceConverter(k, registry, pipeline, replayClock)))
+            .frameHandlers(feed::handlerFor)
             .endOfStreamHandler(pipeline::onEndOfStream));
     }
 
@@ -133,13 +127,13 @@ public final class ReplayHarness implements AutoCloseable
     }
 
     /**
-     * The converters by venue.
+     * The decoders and pipeline.
      *
-     * @return the converters.
+     * @return the feed.
      */
-    public Map<Venue, JacksonBinanceConverter> converters()
+    public MarketDataFeed feed()
     {
-        return converters;
+        return feed;
     }
 
     /**
@@ -147,6 +141,6 @@ public final class ReplayHarness implements AutoCloseable
      */
     public void close()
     {
-        CloseHelper.closeAll(replayer, pipeline);
+        CloseHelper.closeAll(replayer, feed);
     }
 }
