@@ -13,7 +13,7 @@ import io.hellmoon.sbe.Direction;
  * @param symbol      of a synthetic instrument, e.g. {@code SYN0007USDT}.
  * @param startTimeNs when it starts, epoch nanoseconds, not before the market's start time.
  * @param durationNs  how long it lasts, positive.
- * @param direction   UP or DOWN for directional kinds, NEUTRAL otherwise; null to draw one (directional kinds).
+ * @param direction   UP or DOWN for directional kinds; null (or NEUTRAL) draws one; ignored, NEUTRAL, for the others.
  * @param magnitude   see {@link AnomalyKind}; {@code NaN} to draw one from the kind's default range.
  */
 public record AnomalySpec(

@@ -95,11 +95,6 @@ final class AsciiFrameBuffer
         return nextFrame < frameCount;
     }
 
-    int pendingFrameCount()
-    {
-        return frameCount - nextFrame;
-    }
-
     int nextFrameOffset()
     {
         return frameOffsets[nextFrame];

@@ -50,11 +50,6 @@ final class SyntheticBooks
         publishedAskCounts = new int[instrumentCount];
     }
 
-    int depth()
-    {
-        return depth;
-    }
-
     int count(final int instrument, final boolean bid)
     {
         return bid ? bidCounts[instrument] : askCounts[instrument];
@@ -193,22 +188,6 @@ final class SyntheticBooks
         {
             askCounts[instrument] = depth;
         }
-    }
-
-    /**
-     * Sum of lots over the best {@code levels} levels of a side.
-     */
-    long depthLots(final int instrument, final boolean bid, final int levels)
-    {
-        final long[] levelLots = bid ? bidLots : askLots;
-        final int count = Math.min(levels, bid ? bidCounts[instrument] : askCounts[instrument]);
-        final int base = instrument * stride;
-        long sum = 0;
-        for (int i = 0; i < count; i++)
-        {
-            sum += levelLots[base + i];
-        }
-        return sum;
     }
 
     /**

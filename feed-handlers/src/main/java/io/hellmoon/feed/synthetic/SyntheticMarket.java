@@ -66,9 +66,9 @@ import java.util.concurrent.TimeUnit;
  *     {@code max(vol^2 - beta^2 * 3 %^2, (0.3 vol)^2)};</li>
  *     <li>baseline spread {@code clamp(round(2e-4 * w^-0.35 * LogNormal(0, 0.3) / (tick / P0)), 1, 50)} ticks,
  *     price gaps between levels {@code 1 + Geometric} with mean {@code min(4, spread / 4)} extra ticks;</li>
- *     <li>level size {@code 4,000 USD * w^0.6 * LogNormal(0, 0.3)}, times {@code (1 + 0.1 k)} at level {@code k}
- *     and {@code LogNormal(-0.18, 0.6)} per placement; taker trade size 8 % of that times {@code Pareto(1.6)}
- *     (capped at 300 times), so trade sizes are heavy tailed.</li>
+ *     <li>level size {@code 4,000 USD * w^0.6 * LogNormal(0, 0.3)}, times {@code (1 + 0.04 k)} at level {@code k}
+ *     and {@code LogNormal(-0.125, 0.5)} per placement; taker trade size 8 % of that times {@code Pareto(1.6)}
+ *     (capped at 100 times), so trade sizes are heavy tailed.</li>
  * </ul>
  *
  * <h2>Prices</h2>
@@ -92,11 +92,12 @@ import java.util.concurrent.TimeUnit;
  *     volume;</li>
  *     <li>with probability {@code p_trade} (30 % at baseline) a taker trade of heavy-tailed size that walks the book,
  *     a buy with probability {@code 0.5 + 0.3 * clamp((fair - mid) / halfSpread, -1, 1)} plus an anomaly's bias;
- *     otherwise an add (55 %) or a cancel (45 %) at level {@code k ~ Geometric(0.35)} (12 % of adds improve a wide
- *     spread by one tick; a quarter of cancels remove the level);</li>
+ *     otherwise an add (55 %) or a cancel (45 %) at level {@code k ~ Geometric(0.35)} (12 % of adds improve a
+ *     spread wider than the baseline by one tick; a quarter of cancels remove the level);</li>
  *     <li>requote: market makers join at {@code desiredBid = floor(fair - s / 2 + 1/2)} and {@code desiredAsk =
- *     desiredBid + s} ({@code s} the target spread) when the book is worse, with probability 60 %; each side is
- *     refilled behind its worst level to the configured depth and levels beyond it are dropped.</li>
+ *     desiredBid + s} ({@code s} the target spread, the baseline outside anomalies) when the book is worse, with
+ *     probability 60 %; holes wider than {@code 2 + 4} mean gaps are filled, each side is refilled behind its
+ *     worst level to the configured depth and levels beyond it are dropped.</li>
  * </ol>
  * A {@code bookTicker} is sent after every event that changed the top of the book, with the event's id as
  * {@code u}. Depth diffs go out at the configured interval (aligned to its multiples) for instruments whose book
@@ -110,7 +111,8 @@ import java.util.concurrent.TimeUnit;
  * instrument, 2 bp noise, 10 min reversion), funding {@code clamp(p + clamp(0.01 % - p, -0.05 %, 0.05 %), -0.75 %,
  * 0.75 %)} with {@code p} a 30 min average basis, next funding at the next 8 h boundary. Background liquidations
  * are Poisson (configured rate): a taker IOC order that walks the book to a bankruptcy price 0.5 % away, the rest
- * filled there as an {@code INSURANCE_FUND} trade, then its {@code forceOrder}.
+ * filled there as an {@code INSURANCE_FUND} trade, then its {@code forceOrder}; none during a cascade on the same
+ * instrument.
  *
  * <h2>Anomalies and ground truth</h2>
  * Anomalies come from an explicit schedule ({@link Context#anomalySchedule(List)}) and at random (Poisson at the
@@ -119,8 +121,9 @@ import java.util.concurrent.TimeUnit;
  * kind's range). An instrument has at most one anomaly at a time. Each one started is recorded as an
  * {@link InjectedAnomaly}; see {@link AnomalyKind} for what the magnitudes mean. Mechanisms:
  * <ul>
- *     <li>VOLUME_BURST: taker trade rate {@code * m^0.6} (at least {@code m^0.6} trades per second), sizes
- *     {@code * m^0.4}, 65 % of takers on the direction's side;</li>
+ *     <li>VOLUME_BURST: taker trade rate {@code * (1.25 m)^0.6} (at least that many trades per second), sizes
+ *     {@code * (1.25 m)^0.4}, 65 % of takers on the direction's side; the 25 % covers volume from stale-quote lifts,
+ *     which the burst does not scale, so the total is at least {@code m} times the baseline;</li>
  *     <li>LIQUIDATION_CASCADE: {@code n} forced liquidations ({@code n} from the configured minimum to minimum + 8)
  *     evenly spread in the window, quantities {@code q_j = ceil(q_0 * g^j)} ({@code g} in [1.25, 1.5]), each walking
  *     the book to 1 % beyond the touch; the fair value follows a Brownian bridge to {@code -+m} (log) by the end
@@ -133,9 +136,10 @@ import java.util.concurrent.TimeUnit;
  *     inside it are cancelled, no one improves it, new levels are {@code 1/sqrt(m)} the size;</li>
  *     <li>BOOK_IMBALANCE: the heavy side's top-N levels are scaled by {@code m} at the start and new levels there
  *     placed {@code m} times larger, and scaled back at the end;</li>
- *     <li>VOLATILITY_EXPANSION: idiosyncratic noise scaled so the total volatility is {@code m} times its level
- *     (the GARCH recursion still sees unscaled returns, so volatility falls back when the window ends); event
- *     rates 1.5 times.</li>
+ *     <li>VOLATILITY_EXPANSION: idiosyncratic noise scaled so the total variance is {@code m^2} times its baseline,
+ *     a 5 min average of the model variance {@code beta^2 hM + h_i} (frozen during the anomaly); the GARCH recursion
+ *     still sees unscaled returns, so volatility falls back when the window ends; event rates 1.5 times. The index
+ *     price of the mark price stream carries the fair value itself, free of tick noise.</li>
  * </ul>
  *
  * <h2>Threading and allocation</h2>
@@ -618,7 +622,8 @@ public final class SyntheticMarket
      * finds the bridging event. Changes not yet published are first sent as a diff stamped with the snapshot's time
      * (its {@code u} is below the snapshot's id, so a client syncing from the snapshot drops it), which makes the
      * snapshot the published book and the next diff exact for every client. These frames and the extra id are the
-     * only effects of a snapshot on what follows; they wait for the next {@link #generate(long, int)}.
+     * only effects of a snapshot on what follows; they wait for the next {@link #generate(long, int)}. May be called
+     * from within {@link VenueFrameHandler#onFrame}, as a book builder does when it sees a gap.
      *
      * @param instrumentId registry id of a synthetic instrument.
      * @param nowNs        the reply's time, epoch nanoseconds.
@@ -1191,9 +1196,11 @@ public final class SyntheticMarket
             final int offset = frames.nextFrameOffset();
             final int length = frames.nextFrameLength();
             final long timeNs = frames.nextFrameTimeNs();
-            frames.advance();
             delivered++;
+            // Advance only after the handler returns: a snapshot it requests meanwhile appends frames behind this
+            // one, and must not reuse the buffer while the handler still reads it.
             handler.onFrame(frames.view(), offset, length, timeNs);
+            frames.advance();
         }
         return delivered;
     }

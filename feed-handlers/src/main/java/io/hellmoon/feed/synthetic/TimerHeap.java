@@ -34,11 +34,6 @@ final class TimerHeap
         Arrays.fill(positions, ABSENT);
     }
 
-    int size()
-    {
-        return size;
-    }
-
     boolean isEmpty()
     {
         return 0 == size;
@@ -49,25 +44,12 @@ final class TimerHeap
         return ABSENT != positions[slot];
     }
 
-    long deadline(final int slot)
-    {
-        return deadlines[slot];
-    }
-
     /**
      * Earliest deadline; only valid when not empty.
      */
     long peekDeadline()
     {
         return deadlines[heap[0]];
-    }
-
-    /**
-     * Slot with the earliest deadline; only valid when not empty.
-     */
-    int peekSlot()
-    {
-        return heap[0];
     }
 
     /**
@@ -95,17 +77,6 @@ final class TimerHeap
             {
                 siftDown(position);
             }
-        }
-    }
-
-    /**
-     * Set the deadline of a slot only if it has none or the new one is earlier.
-     */
-    void scheduleIfEarlier(final int slot, final long deadlineNs)
-    {
-        if (ABSENT == positions[slot] || deadlineNs < deadlines[slot])
-        {
-            schedule(slot, deadlineNs);
         }
     }
 

@@ -130,7 +130,30 @@ class SyntheticMarketTest
         final InstrumentRegistry registry = new InstrumentRegistry();
         final SyntheticMarket.Context ctx = smallMarket().registry(registry);
         final UsdmTape tape = new UsdmTape(registry, ctx.imbalanceLevels());
-        final SyntheticMarket market = new SyntheticMarket(ctx, tape);
+        final SyntheticMarket[] marketHolder = new SyntheticMarket[1];
+        final VenueFrameHandler resyncing = new VenueFrameHandler()
+        {
+            private long frames;
+
+            public void onFrame(final DirectBuffer buffer, final int offset, final int length, final long timeNs)
+            {
+                // Like a book builder on a gap: ask for a snapshot from within the callback, before reading.
+                if (0 == ++frames % 3_001)
+                {
+                    marketHolder[0].emitSnapshot(
+                        marketHolder[0].instrumentId((int)(frames % ctx.instrumentCount())), timeNs);
+                }
+                tape.onFrame(buffer, offset, length, timeNs);
+            }
+
+            public void onDepthSnapshot(
+                final int id, final DirectBuffer buffer, final int offset, final int length, final long timeNs)
+            {
+                tape.onDepthSnapshot(id, buffer, offset, length, timeNs);
+            }
+        };
+        final SyntheticMarket market = new SyntheticMarket(ctx, resyncing);
+        marketHolder[0] = market;
         final long startNs = ctx.startTimeNs();
 
         // No snapshot at the start: clients buffer diffs, then ask for snapshots at odd times, some twice.
