@@ -75,7 +75,8 @@ import java.util.concurrent.TimeUnit;
  * {@code ln fair_i(t) = ln P0_i + beta_i * M(t) + X_i(t)}.
  * <ul>
  *     <li>Market factor: {@code M += sqrt(hM * 0.1 s) * z} every 100 ms, {@code z ~ N(0, 1)}.</li>
- *     <li>Idiosyncratic part: {@code X_i += sqrt(h_i * dt) * z} at each of the instrument's events and each second.</li>
+ *     <li>Idiosyncratic part: {@code X_i += sqrt(h_i * dt) * z} at each of the instrument's events and each
+ *     second.</li>
  *     <li>Stochastic volatility, GARCH(1,1) on one-second returns for {@code hM} and each {@code h_i} (variance per
  *     second): {@code h <- omega + alpha * r^2 + beta * h}, {@code alpha = 0.04}, {@code beta = 0.955},
  *     {@code omega = hbar * (1 - alpha - beta)}, {@code hbar} the daily variance / 86,400, clipped to
@@ -446,7 +447,8 @@ public final class SyntheticMarket
         this.depthIntervalNs = ctx.depthIntervalMs() * NANOS_PER_MILLI;
         this.markPriceIntervalNs = ctx.markPriceIntervalMs() * NANOS_PER_MILLI;
         this.klineUpdateIntervalNs = ctx.klineUpdateIntervalMs() * NANOS_PER_MILLI;
-        this.depthStreamSuffix = ascii(250 == ctx.depthIntervalMs() ? "@depth" : "@depth@" + ctx.depthIntervalMs() + "ms");
+        this.depthStreamSuffix =
+            ascii(250 == ctx.depthIntervalMs() ? "@depth" : "@depth@" + ctx.depthIntervalMs() + "ms");
         this.markPriceStreamSuffix = ascii(1000 == ctx.markPriceIntervalMs() ? "@markPrice@1s" : "@markPrice");
         this.timers = new TimerHeap(GLOBAL_SLOTS + count * SLOT_TYPES);
         this.books = new SyntheticBooks(count, depth);
@@ -701,8 +703,8 @@ public final class SyntheticMarket
             final int sd = sizeDecimals[i];
             final String tick = decimalText(1, pd);
             final String step = decimalText(1, sd);
-            final String maxQty = decimalText(Math.max(1L, (long)(1e7 / (lotValues[i] * Math.exp(logInitialPrices[i])))),
-                0);
+            final long maxLots = Math.max(1L, (long)(1e7 / (lotValues[i] * Math.exp(logInitialPrices[i]))));
+            final String maxQty = decimalText(maxLots, 0);
             if (i > 0)
             {
                 json.append(',');
@@ -2973,7 +2975,8 @@ public final class SyntheticMarket
         }
 
         /**
-         * Top levels loaded by a BOOK_IMBALANCE, default {@value SyntheticMarketConfiguration#IMBALANCE_LEVELS_DEFAULT}.
+         * Top levels loaded by a BOOK_IMBALANCE, default
+         * {@value SyntheticMarketConfiguration#IMBALANCE_LEVELS_DEFAULT}.
          *
          * @param imbalanceLevels 1 to the book depth.
          * @return this.
