@@ -71,12 +71,14 @@ public final class Venues
 
     /**
      * Whether a venue's instruments are futures (perpetual or delivery), which have mark prices and liquidations.
+     * The synthetic market is a universe of USD-M-style perpetuals, so it counts as futures.
      *
      * @param venue to test.
      * @return true for futures venues.
      */
     public static boolean isFutures(final Venue venue)
     {
-        return Venue.BINANCE_USDM == venue || Venue.BINANCE_COINM == venue || Venue.MEXC_FUTURES == venue;
+        return Venue.BINANCE_USDM == venue || Venue.BINANCE_COINM == venue || Venue.MEXC_FUTURES == venue ||
+            Venue.SYNTHETIC == venue;
     }
 }
