@@ -10,6 +10,8 @@ import io.hellmoon.codecs.aeron.HellmoonCounters;
 import io.hellmoon.codecs.aeron.MessageSink;
 import io.hellmoon.codecs.errors.SampledErrorLog;
 import io.hellmoon.feed.binance.BinanceJsonDecoder;
+import io.hellmoon.feed.book.BookManager;
+import io.hellmoon.feed.book.SnapshotRequester;
 import io.hellmoon.sbe.Venue;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochNanoClock;
@@ -61,7 +63,9 @@ public final class MarketDataFeed implements AutoCloseable
         final String label,
         final Venue venue)
     {
-        this(downstream, registry, autoRegister, clock, counterFactory, label, venue, TimeUnit.MILLISECONDS);
+        this(
+            downstream, registry, autoRegister, clock, counterFactory, label, venue, TimeUnit.MILLISECONDS,
+            SnapshotRequester.NO_OP);
     }
 
     /**
@@ -75,6 +79,9 @@ public final class MarketDataFeed implements AutoCloseable
      * @param label          prefix of counter labels and error samples.
      * @param venue          the only venue fed, or {@code Venue.NULL_VAL} when several may be.
      * @param venueTimeUnit  unit of the venues' JSON timestamps.
+     * @param snapshots      asked for a depth snapshot when a book needs one (first diff, gap, crossed book); it
+     *                       must not deliver the snapshot from inside the call, since a decoder is then mid-frame:
+     *                       queue the request and deliver it from the source's duty cycle.
      */
     public MarketDataFeed(
         final MessageSink downstream,
@@ -84,7 +91,8 @@ public final class MarketDataFeed implements AutoCloseable
         final CounterFactory counterFactory,
         final String label,
         final Venue venue,
-        final TimeUnit venueTimeUnit)
+        final TimeUnit venueTimeUnit,
+        final SnapshotRequester snapshots)
     {
         this.registry = registry;
         this.clock = clock;
@@ -99,6 +107,7 @@ public final class MarketDataFeed implements AutoCloseable
             .venue(venue)
             .counterFactory(counterFactory)
             .label(label)
+            .bookManagerContext(new BookManager.Context().snapshotRequester(snapshots))
             .framesReceived(this::framesReceived)
             .decodeErrors(this::decodeErrors)
             .unsupportedMessages(this::unsupportedMessages));

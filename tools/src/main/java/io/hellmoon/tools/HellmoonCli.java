@@ -3,6 +3,7 @@
  */
 package io.hellmoon.tools;
 
+import io.hellmoon.tools.cli.DemoCommand;
 import io.hellmoon.tools.cli.ReplayCommand;
 import io.hellmoon.tools.cli.StatCommand;
 import io.hellmoon.tools.cli.TailCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
     description = "Hellmoon: a low-latency market-scanning appliance for crypto markets (SBE on Aeron).",
     subcommands = {
         ReplayCommand.class,
+        DemoCommand.class,
         StatCommand.class,
         TailCommand.class,
         CommandLine.HelpCommand.class

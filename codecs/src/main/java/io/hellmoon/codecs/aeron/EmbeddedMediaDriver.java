@@ -4,6 +4,7 @@
 package io.hellmoon.codecs.aeron;
 
 import io.aeron.Aeron;
+import io.aeron.CommonContext;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import org.agrona.CloseHelper;
@@ -51,6 +52,25 @@ public final class EmbeddedMediaDriver implements AutoCloseable
         final String base = shm.isDirectory() && shm.canWrite() ? shm.getPath() : System.getProperty("java.io.tmpdir");
         final String directory = base + File.separator + "hellmoon-" + name + "-" + ProcessHandle.current().pid() +
             "-" + LAUNCHES.incrementAndGet();
+        return launchAt(directory, errorHandler);
+    }
+
+    /**
+     * Launch a driver in a given directory, e.g. Aeron's default one so that {@code hellmoon tail}, {@code hellmoon
+     * stat} and Aeron's own tools find it without options.
+     *
+     * @param directory    for the driver's files; deleted on close.
+     * @param errorHandler for errors on the driver's thread.
+     * @return the running driver.
+     * @throws IllegalStateException if a live driver already uses the directory.
+     */
+    public static EmbeddedMediaDriver launchAt(final String directory, final ErrorHandler errorHandler)
+    {
+        if (CommonContext.isDriverActive(new File(directory), 2_000, message -> {}))
+        {
+            throw new IllegalStateException("a media driver is already running in " + directory +
+                " (stop it, or choose another directory with -Daeron.dir or --aeron-dir)");
+        }
 
         final MediaDriver.Context context = new MediaDriver.Context()
             .aeronDirectoryName(directory)
@@ -64,7 +84,8 @@ public final class EmbeddedMediaDriver implements AutoCloseable
             .termBufferSparseFile(true)
             .errorHandler(errorHandler);
 
-        return new EmbeddedMediaDriver(MediaDriver.launchEmbedded(context));
+        // Not launchEmbedded: it swaps Aeron's default directory for a random one, and the demo wants the default.
+        return new EmbeddedMediaDriver(MediaDriver.launch(context));
     }
 
     /**

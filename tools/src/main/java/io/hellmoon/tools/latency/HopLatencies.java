@@ -180,6 +180,17 @@ public final class HopLatencies implements SbeHandler
     }
 
     /**
+     * Forget everything recorded so far, e.g. at the end of a warm-up.
+     */
+    public void reset()
+    {
+        for (final Histogram histogram : histograms)
+        {
+            histogram.reset();
+        }
+    }
+
+    /**
      * The histogram of a hop.
      *
      * @param hop measured.
