@@ -143,11 +143,50 @@ import java.util.concurrent.TimeUnit;
  *     price of the mark price stream carries the fair value itself, free of tick noise.</li>
  * </ul>
  *
+ * <h2>History</h2>
+ * What a live feed handler seeds its indicators with at start-up ({@code GET /fapi/v1/klines}): with
+ * {@link Context#historyBars(int) historyBars} {@code n > 0}, every instrument gets {@code n} closed
+ * {@code @kline_1m} frames covering the {@code n} whole minutes before the first live bar, which opens at the start
+ * time's minute (so the last historical bar closes where the first live bar opens). They are delivered before any
+ * live frame, by {@link #emitHistory(int)} or else by the first {@link #generate(long, int)} calls, oldest minute
+ * first and instruments in index order within a minute, each exactly as a live closing kline ({@code "x":true},
+ * same fields and formatting, {@code E} = receive time = its close time {@code T} + 1 ms). For instrument {@code i}
+ * and minute {@code b} ({@code dt} = 60 s, {@code hbarM} and {@code hbar_i} the baseline variances per second of
+ * the price model above):
+ * <ul>
+ *     <li>market factor {@code m_b = sqrt(hbarM * dt) * z_b}, drawn once for the whole universe, then log return
+ *     {@code r_ib = beta_i * m_b + sqrt(hbar_i * dt) * e_ib}: the live model's baseline variance
+ *     {@code v_i = (beta_i^2 * hbarM + hbar_i) * dt} ({@link #baselineMinuteVolatility(int)}) and its
+ *     cross-sectional correlation; no GARCH, no anomalies;</li>
+ *     <li>the path ends at the start: {@code ln C_ib = ln P_i - sum(r_ij, j > b)} in ticks, {@code P_i} the initial
+ *     mid, which is the first live bar's open; closes {@code c = round(C)} on the tick grid, the last one
+ *     {@code P_i} exactly; opens {@code o} = the previous close (the first bar's: its rounded start);</li>
+ *     <li>trades {@code N ~ Poisson(0.48 * lambda_i * dt)}, {@code lambda_i} the baseline event rate and 0.48 the
+ *     trades per event measured on the live market; at least one in the last bar;</li>
+ *     <li>high and low: the extremes of a Brownian bridge from {@code a = ln C_i,b-1} to {@code c = ln C_ib} with
+ *     variance {@code v_i}, {@code (a + c +- sqrt((c - a)^2 - 2 v_i ln U))/2} with independent uniforms {@code U},
+ *     each moved inwards by {@code 0.5826 * sqrt(v_i / N)} because trades see the path at {@code N} points only
+ *     (Broadie, Glasserman and Kou), then out to the grid ({@code h = ceil}, {@code l = floor}), with
+ *     {@code h >= max(o, c)} and {@code l <= min(o, c)};</li>
+ *     <li>volume: {@code N} taker sizes of the live distribution, {@code max(1, floor(q_i * min(Pareto(1.6), 100)))}
+ *     lots: the first 8 drawn, the sum of the others {@code max(N - 8, round(q_i * ((N - 8) mu + sqrt(N - 8) sd z)))}
+ *     with {@code mu} 2.56 and {@code sd} 4.58 the capped Pareto's moments; taker buys: each drawn trade with
+ *     probability {@code p = 0.5 + 0.15 * clamp(r_ib / sqrt(v_i), -2, 2)}, share {@code p} of the others; quote
+ *     volumes are the volumes times {@code (o + h + l + c) / 4};</li>
+ *     <li>a bar without trades repeats the previous close with zero volume and {@code f = L = -1}, as a live one;
+ *     otherwise trade ids {@code f..L} run consecutively up to the first live trade id minus 1 ({@code -1} for
+ *     every bar of an instrument whose ids would fall below 1).</li>
+ * </ul>
+ * The path is drawn forwards in two passes over one seeded stream (the first finds the sums that anchor it), the
+ * extremes and sizes from a second; both are derived from the seed and apart from the live stream, and the history
+ * changes no live state, so the live frames are the same bytes with or without it. Breakout ranges are those of the
+ * live bars only, for the same reason.
+ *
  * <h2>Threading and allocation</h2>
- * Not thread safe: one thread calls every method. After warm-up, {@link #generate(long, int)} and
- * {@link #emitSnapshot(int, long)} allocate nothing: per-instrument state is struct of arrays, frames are
- * formatted digit by digit into a reused buffer, and timers live in an indexed binary heap. Instrument and ground
- * truth accessors that return objects are for start-up, tests and tools.
+ * Not thread safe: one thread calls every method. After warm-up, {@link #generate(long, int)},
+ * {@link #emitHistory(int)} and {@link #emitSnapshot(int, long)} allocate nothing: per-instrument state is struct of
+ * arrays, frames are formatted digit by digit into a reused buffer, and timers live in an indexed binary heap.
+ * Instrument and ground truth accessors that return objects are for start-up, tests and tools.
  */
 public final class SyntheticMarket
 {
@@ -187,6 +226,31 @@ public final class SyntheticMarket
     private static final double VOLATILITY_BASELINE_SECONDS = 300.0;
     private static final double VOLUME_BURST_PROVISION = 1.25;
     private static final int UPDATE_ID_MAX_GAP = 50;
+    private static final long HISTORY_PATH_SALT = 0x486973746F727950L;
+    private static final long HISTORY_DETAIL_SALT = 0x486973746F727944L;
+    private static final int HISTORY_EXACT_TRADES = 8;
+    private static final double HISTORY_TAKER_LEAN = 0.15;
+
+    /**
+     * {@code -zeta(1/2) / sqrt(2 pi)}: a Brownian motion watched at n evenly spaced times peaks about this many
+     * standard deviations of one step below its continuous maximum (Broadie, Glasserman and Kou, 1997).
+     */
+    private static final double DISCRETE_MONITORING_SHIFT = 0.5826;
+
+    /**
+     * Trades per order-flow event (taker trades, the levels they walk, stale-quote lifts), measured on the default
+     * universe (medians 0.47 to 0.51 over 100 to 200 instruments and 30 to 90 minutes; 0.3 to 0.8 per instrument,
+     * with its volatility and spread); the history's trade rate.
+     */
+    private static final double TRADES_PER_EVENT = 0.48;
+
+    /**
+     * Mean and standard deviation of {@code min(Pareto(1.6), 100)}, the taker size in base sizes.
+     */
+    private static final double TRADE_SIZE_MEAN = cappedParetoMoment(1.0);
+    private static final double TRADE_SIZE_DEVIATION =
+        Math.sqrt(cappedParetoMoment(2.0) - TRADE_SIZE_MEAN * TRADE_SIZE_MEAN);
+
     private static final int MIN_FAIR_TICKS = 10;
     private static final long[] POWERS_OF_TEN = new long[19];
 
@@ -375,6 +439,22 @@ public final class SyntheticMarket
     private final int[] closedBarLows;
     private final long[] closedBarCounts;
 
+    // History: closed klines before the start, from its own random streams so the live frames do not depend on it.
+    private final int historyBars;
+    private final long historyEndMs;
+    private final double[] historyMarketReturns;
+    private final double[] historyLogs;
+    private final int[] historyCloses;
+    private final long[] historyTradeIds;
+    private SyntheticRandom historyPathRandom;
+    private SyntheticRandom historyDetailRandom;
+    private boolean historyPrepared;
+    private int historyBar;
+    private int historyInstrument;
+    private double historyStepReturn;
+    private long historyStepTrades;
+    private long historyFrames;
+
     // Anomaly effects, per instrument.
     private final int[] activeAnomalies;
     private final long[] anomalyEndTimesNs;
@@ -458,6 +538,14 @@ public final class SyntheticMarket
         this.diffTicks = new int[2 * depth + 4];
         this.diffLots = new long[2 * depth + 4];
         this.lookbackBars = ctx.breakoutLookbackBars();
+        this.historyBars = ctx.historyBars();
+        final long startMs = ctx.startTimeNs() / NANOS_PER_MILLI;
+        this.historyEndMs = startMs - startMs % MINUTE_MS;
+        this.historyMarketReturns = new double[historyBars];
+        final int historyInstruments = historyBars > 0 ? count : 0;
+        this.historyLogs = new double[historyInstruments];
+        this.historyCloses = new int[historyInstruments];
+        this.historyTradeIds = new long[historyInstruments];
 
         symbols = new String[count];
         upperSymbols = new byte[count][];
@@ -574,6 +662,8 @@ public final class SyntheticMarket
     /**
      * Emit every event due up to {@code nowNs}, at most {@code limit} frames. Frames left over by the limit (one
      * event can produce several) are delivered first by the next call. Each frame's receive time is its event time.
+     * History not yet delivered by {@link #emitHistory(int)} comes first: no live frame precedes the last historical
+     * kline.
      *
      * @param nowNs epoch nanoseconds; events after it wait for a later call.
      * @param limit most frames to deliver, positive.
@@ -581,7 +671,16 @@ public final class SyntheticMarket
      */
     public int generate(final long nowNs, final int limit)
     {
-        int delivered = deliver(limit);
+        int delivered = 0;
+        if (historyBar < historyBars)
+        {
+            delivered = emitHistory(limit);
+            if (historyBar < historyBars || delivered >= limit)
+            {
+                return delivered;
+            }
+        }
+        delivered += deliver(limit - delivered);
         while (delivered < limit && !timers.isEmpty() && timers.peekDeadline() <= nowNs)
         {
             final long deadlineNs = timers.peekDeadline();
@@ -596,6 +695,56 @@ public final class SyntheticMarket
             currentTimeNs = nowNs;
         }
         return delivered;
+    }
+
+    /**
+     * Deliver up to {@code limit} frames of the configured history ({@link Context#historyBars()} closed 1m klines
+     * per instrument, see the class documentation), oldest minute first and instruments in index order within a
+     * minute, each with its close time plus 1 ms as event and receive time, like a live closing kline; returns 0
+     * once all of it has been delivered, or at once when none is configured.
+     * <p>
+     * Optional: {@link #generate(long, int)} delivers whatever history is left before its first live frame, so a
+     * driver that only calls {@code generate} gets the same frames in the same order. Calling this first lets a
+     * driver seed its consumers in bounded batches before it starts the live clock. Either way the history is the
+     * same bytes for the same seed, and the live frames are the same bytes with or without it (it draws from its own
+     * random streams and leaves every live state as it was). Allocation free after the first call, which draws the
+     * whole path once to anchor it at the start price.
+     *
+     * @param limit most frames to deliver, positive.
+     * @return frames delivered (including live ones a snapshot request left pending), 0 when the history is done.
+     */
+    public int emitHistory(final int limit)
+    {
+        int delivered = deliver(limit);
+        if (historyBar >= historyBars)
+        {
+            return delivered;
+        }
+        if (!historyPrepared)
+        {
+            prepareHistory();
+        }
+        while (delivered < limit && historyBar < historyBars && !frames.hasPendingFrames())
+        {
+            writeHistoryBar(historyInstrument, historyBar);
+            if (++historyInstrument == count)
+            {
+                historyInstrument = 0;
+                historyBar++;
+            }
+            delivered += deliver(limit - delivered);
+        }
+        return delivered;
+    }
+
+    /**
+     * History frames not delivered yet.
+     *
+     * @return frames, 0 when the history is done or none is configured.
+     */
+    public long historyFramesRemaining()
+    {
+        return (long)(historyBars - historyBar) * count - historyInstrument;
     }
 
     /**
@@ -831,6 +980,42 @@ public final class SyntheticMarket
     }
 
     /**
+     * Standard deviation of an instrument's 1m log return under its baseline model variance,
+     * {@code sqrt(60 s * (beta^2 * hbarM + hbar_i))}: what the history draws from, and the level the live GARCH
+     * volatility reverts to.
+     *
+     * @param index of the instrument.
+     * @return the per-minute volatility.
+     */
+    public double baselineMinuteVolatility(final int index)
+    {
+        return Math.sqrt(baselineMinuteVariance(index));
+    }
+
+    /**
+     * Beta of an instrument to the market factor.
+     *
+     * @param index of the instrument.
+     * @return the beta, 0.1 to 2.2.
+     */
+    public double marketBeta(final int index)
+    {
+        return betas[index];
+    }
+
+    /**
+     * Standard deviation of the market factor's 1m log return under its baseline variance,
+     * {@code sqrt(60 s * hbarM)}; with {@link #marketBeta(int)} and {@link #baselineMinuteVolatility(int)} it gives
+     * the model's correlation of two instruments, {@code beta_i * beta_j * sigmaM^2 / (sigma_i * sigma_j)}.
+     *
+     * @return the per-minute volatility.
+     */
+    public double marketMinuteVolatility()
+    {
+        return Math.sqrt(60.0 * marketBaseVariance);
+    }
+
+    /**
      * Tick size as a fraction of the initial price.
      *
      * @param index of the instrument.
@@ -895,7 +1080,7 @@ public final class SyntheticMarket
      */
     public long nextEventTimeNs()
     {
-        return frames.hasPendingFrames() ? currentTimeNs : timers.peekDeadline();
+        return frames.hasPendingFrames() || historyBar < historyBars ? currentTimeNs : timers.peekDeadline();
     }
 
     /**
@@ -939,13 +1124,23 @@ public final class SyntheticMarket
     }
 
     /**
-     * {@code @kline_1m} frames produced so far.
+     * Live {@code @kline_1m} frames produced so far (history excluded).
      *
      * @return the count.
      */
     public long klineFrames()
     {
         return klineFrames;
+    }
+
+    /**
+     * Historical {@code @kline_1m} frames produced so far.
+     *
+     * @return the count.
+     */
+    public long historyFrames()
+    {
+        return historyFrames;
     }
 
     /**
@@ -979,13 +1174,14 @@ public final class SyntheticMarket
     }
 
     /**
-     * All stream frames produced so far (snapshots excluded).
+     * All stream frames produced so far, history included (snapshots excluded).
      *
      * @return the count.
      */
     public long frameCount()
     {
-        return tradeFrames + bookTickerFrames + depthFrames + klineFrames + markPriceFrames + forceOrderFrames;
+        return tradeFrames + bookTickerFrames + depthFrames + klineFrames + markPriceFrames + forceOrderFrames +
+            historyFrames;
     }
 
     // ------------------------------------------------------------------------------------------------ set-up
@@ -1152,6 +1348,147 @@ public final class SyntheticMarket
             timers.schedule(GLOBAL_EXPLICIT_SCHEDULE, explicitSpecs[0].startTimeNs());
         }
         scheduleRandomAnomaly(startNs + ctx.anomalyWarmUpNs());
+    }
+
+    // ------------------------------------------------------------------------------------------------ history
+
+    private double baselineMinuteVariance(final int i)
+    {
+        return 60.0 * (betas[i] * betas[i] * marketBaseVariance + baseIdiosyncraticVariances[i]);
+    }
+
+    /**
+     * Anchor the history: the path is drawn forwards, so a first pass draws every return and trade count to find
+     * where it must start for the last close to be the start price and the last trade id to precede the first live
+     * one; the second pass (the emission) replays the same stream from the same seed.
+     */
+    private void prepareHistory()
+    {
+        historyPrepared = true;
+        final long pathSeed = ctx.seed() ^ HISTORY_PATH_SALT;
+        final SyntheticRandom firstPass = new SyntheticRandom(pathSeed);
+        drawHistoryMarketPath(firstPass);
+        for (int b = 0; b < historyBars; b++)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                drawHistoryStep(firstPass, i, b);
+                historyLogs[i] += historyStepReturn;
+                historyTradeIds[i] += historyStepTrades;
+            }
+        }
+        for (int i = 0; i < count; i++)
+        {
+            // barOpen is still the initial mid: history is done before any live event (generate drains it first).
+            historyLogs[i] = StrictMath.log(barOpen[i]) - historyLogs[i];
+            historyCloses[i] = (int)Math.max(1L, Math.round(StrictMath.exp(historyLogs[i])));
+            final long firstTradeId = nextTradeIds[i] - historyTradeIds[i];
+            historyTradeIds[i] = firstTradeId >= 1 ? firstTradeId : 0;
+        }
+        historyPathRandom = new SyntheticRandom(pathSeed);
+        drawHistoryMarketPath(historyPathRandom);
+        historyDetailRandom = new SyntheticRandom(ctx.seed() ^ HISTORY_DETAIL_SALT);
+    }
+
+    private void drawHistoryMarketPath(final SyntheticRandom random)
+    {
+        final double deviation = Math.sqrt(60.0 * marketBaseVariance);
+        for (int b = 0; b < historyBars; b++)
+        {
+            historyMarketReturns[b] = deviation * random.nextGaussian();
+        }
+    }
+
+    /**
+     * The draws both passes make for one bar: its log return and its trade count (at least one in the last bar, whose
+     * close must be a trade at the start price).
+     */
+    private void drawHistoryStep(final SyntheticRandom random, final int i, final int b)
+    {
+        historyStepReturn = betas[i] * historyMarketReturns[b] +
+            Math.sqrt(60.0 * baseIdiosyncraticVariances[i]) * random.nextGaussian();
+        final long trades =
+            random.nextPoisson(TRADES_PER_EVENT * (baseTradeRates[i] + baseQuoteRates[i]) * 60.0);
+        historyStepTrades = b == historyBars - 1 ? Math.max(1L, trades) : trades;
+    }
+
+    private void writeHistoryBar(final int i, final int b)
+    {
+        drawHistoryStep(historyPathRandom, i, b);
+        final SyntheticRandom random = historyDetailRandom;
+        final double from = historyLogs[i];
+        final double to = from + historyStepReturn;
+        historyLogs[i] = to;
+        final long trades = historyStepTrades;
+        final long openMs = historyEndMs - (long)(historyBars - b) * MINUTE_MS;
+        final long eventTimeNs = (openMs + MINUTE_MS) * NANOS_PER_MILLI;
+
+        final double variance = baselineMinuteVariance(i);
+        final double move = to - from;
+        double highLog = 0.5 * (from + to + Math.sqrt(move * move - 2.0 * variance * StrictMath.log(
+            1.0 - random.nextDouble())));
+        double lowLog = 0.5 * (from + to - Math.sqrt(move * move - 2.0 * variance * StrictMath.log(
+            1.0 - random.nextDouble())));
+
+        final int open = historyCloses[i];
+        if (0 == trades)
+        {
+            // An empty bar repeats the previous close, as a live one does.
+            putKline(i, eventTimeNs, openMs, -1, -1, open, open, open, open, 0, 0, true, 0, 0, 0);
+            historyFrames++;
+            return;
+        }
+
+        final int close = b == historyBars - 1 ? barOpen[i] : (int)Math.max(1L, Math.round(StrictMath.exp(to)));
+        final double shift = DISCRETE_MONITORING_SHIFT * Math.sqrt(variance / trades);
+        highLog -= shift;
+        lowLog += shift;
+        final int high = (int)Math.max(Math.max(open, close), Math.ceil(StrictMath.exp(highLog)));
+        final int low = (int)Math.max(1.0, Math.min(Math.min(open, close), Math.floor(StrictMath.exp(lowLog))));
+
+        final double buyProbability =
+            0.5 + HISTORY_TAKER_LEAN * clamp(move / Math.sqrt(variance), -2.0, 2.0);
+        final double baseLots = tradeBaseLots[i];
+        final int exact = (int)Math.min(trades, HISTORY_EXACT_TRADES);
+        long volume = 0;
+        long buyVolume = 0;
+        for (int t = 0; t < exact; t++)
+        {
+            final long lots =
+                Math.max(1L, (long)(baseLots * Math.min(random.nextPareto(TRADE_SIZE_PARETO_ALPHA), TRADE_SIZE_CAP)));
+            volume += lots;
+            if (random.nextBoolean(buyProbability))
+            {
+                buyVolume += lots;
+            }
+        }
+        final long rest = trades - exact;
+        if (rest > 0)
+        {
+            // The sum of the other trades' sizes by the central limit theorem: exact draws of each would cost a
+            // few transcendental calls per trade, and the largest ones are already among the exact.
+            final double lots =
+                baseLots * (rest * TRADE_SIZE_MEAN + Math.sqrt(rest) * TRADE_SIZE_DEVIATION * random.nextGaussian());
+            final long restVolume = Math.max(rest, Math.round(lots));
+            volume += restVolume;
+            buyVolume += Math.round(restVolume * buyProbability);
+        }
+        final double averageTicks = (open + high + low + close) * 0.25;
+
+        long firstTradeId = -1;
+        long lastTradeId = -1;
+        final long nextTradeId = historyTradeIds[i];
+        if (0 != nextTradeId)
+        {
+            firstTradeId = nextTradeId;
+            lastTradeId = nextTradeId + trades - 1;
+            historyTradeIds[i] = nextTradeId + trades;
+        }
+
+        putKline(i, eventTimeNs, openMs, firstTradeId, lastTradeId, open, close, high, low, volume, trades, true,
+            Math.round(volume * averageTicks), buyVolume, Math.round(buyVolume * averageTicks));
+        historyCloses[i] = close;
+        historyFrames++;
     }
 
     // ------------------------------------------------------------------------------------------------ timers
@@ -2311,11 +2648,36 @@ public final class SyntheticMarket
 
     private void writeKline(final int i, final long timeNs, final boolean closed)
     {
+        putKline(i, timeNs, barOpenMs[i], barFirstTradeId[i], barLastTradeId[i], barOpen[i], barClose[i], barHigh[i],
+            barLow[i], barVolume[i], barTradeCount[i], closed, barQuoteVolume[i], barTakerBuyVolume[i],
+            barTakerBuyQuoteVolume[i]);
+        klineFrames++;
+    }
+
+    /**
+     * One kline frame, live or historical; prices in ticks, quantities in lots, quote volumes in ticks times lots.
+     */
+    private void putKline(
+        final int i,
+        final long timeNs,
+        final long openMs,
+        final long firstTradeId,
+        final long lastTradeId,
+        final int open,
+        final int close,
+        final int high,
+        final int low,
+        final long volume,
+        final long tradeCount,
+        final boolean closed,
+        final long quoteVolume,
+        final long takerBuyVolume,
+        final long takerBuyQuoteVolume)
+    {
         final int pd = priceDecimals[i];
         final int sd = sizeDecimals[i];
         final int quoteDecimals = Math.min(8, pd + sd);
         final long quoteDivisor = POWERS_OF_TEN[pd + sd - quoteDecimals];
-        final long openMs = barOpenMs[i];
         final AsciiFrameBuffer out = frames;
         openStream(i, SMALL_FRAME_LENGTH + 256);
         out.put(KLINE_OPEN);
@@ -2329,32 +2691,31 @@ public final class SyntheticMarket
         out.put(FIELD_S);
         out.put(upperSymbols[i]);
         out.put(KLINE_I);
-        out.putLong(barFirstTradeId[i]);
+        out.putLong(firstTradeId);
         out.put(KLINE_L_ID);
-        out.putLong(barLastTradeId[i]);
+        out.putLong(lastTradeId);
         out.put(KLINE_O);
-        out.putQuotedDecimal(barOpen[i], pd);
+        out.putQuotedDecimal(open, pd);
         out.put(KLINE_C);
-        out.putQuotedDecimal(barClose[i], pd);
+        out.putQuotedDecimal(close, pd);
         out.put(KLINE_H);
-        out.putQuotedDecimal(barHigh[i], pd);
+        out.putQuotedDecimal(high, pd);
         out.put(KLINE_L);
-        out.putQuotedDecimal(barLow[i], pd);
+        out.putQuotedDecimal(low, pd);
         out.put(KLINE_V);
-        out.putQuotedDecimal(barVolume[i], sd);
+        out.putQuotedDecimal(volume, sd);
         out.put(KLINE_N);
-        out.putLong(barTradeCount[i]);
+        out.putLong(tradeCount);
         out.put(KLINE_X);
         out.putBoolean(closed);
         out.put(KLINE_Q);
-        out.putQuotedDecimal(roundedDivide(barQuoteVolume[i], quoteDivisor), quoteDecimals);
+        out.putQuotedDecimal(roundedDivide(quoteVolume, quoteDivisor), quoteDecimals);
         out.put(KLINE_BV);
-        out.putQuotedDecimal(barTakerBuyVolume[i], sd);
+        out.putQuotedDecimal(takerBuyVolume, sd);
         out.put(KLINE_BQ);
-        out.putQuotedDecimal(roundedDivide(barTakerBuyQuoteVolume[i], quoteDivisor), quoteDecimals);
+        out.putQuotedDecimal(roundedDivide(takerBuyQuoteVolume, quoteDivisor), quoteDecimals);
         out.put(KLINE_TAIL);
         out.endFrame(timeNs);
-        klineFrames++;
     }
 
     private void writeForceOrder(
@@ -2427,6 +2788,16 @@ public final class SyntheticMarket
 
     // ------------------------------------------------------------------------------------------------ helpers
 
+    /**
+     * {@code E[min(X, cap)^k]} for {@code X ~ Pareto(alpha)} with scale 1:
+     * {@code alpha / (k - alpha) * (cap^(k - alpha) - 1) + cap^(k - alpha)}, k not alpha.
+     */
+    private static double cappedParetoMoment(final double k)
+    {
+        final double tail = SyntheticRandom.power(TRADE_SIZE_CAP, k - TRADE_SIZE_PARETO_ALPHA);
+        return TRADE_SIZE_PARETO_ALPHA / (k - TRADE_SIZE_PARETO_ALPHA) * (tail - 1.0) + tail;
+    }
+
     private static long roundedDivide(final long value, final long divisor)
     {
         return 1 == divisor ? value : (value + divisor / 2) / divisor;
@@ -2483,6 +2854,7 @@ public final class SyntheticMarket
         private double liquidationRatePerInstrumentHour =
             SyntheticMarketConfiguration.liquidationRatePerInstrumentHour();
         private int breakoutLookbackBars = SyntheticMarketConfiguration.breakoutLookbackBars();
+        private int historyBars = SyntheticMarketConfiguration.historyBars();
         private int imbalanceLevels = SyntheticMarketConfiguration.imbalanceLevels();
         private int cascadeMinOrders = SyntheticMarketConfiguration.cascadeMinOrders();
         private double minPrice = SyntheticMarketConfiguration.minPrice();
@@ -2539,6 +2911,11 @@ public final class SyntheticMarket
             require(breakoutLookbackBars >= 1 && breakoutLookbackBars <= 1440,
                 SyntheticMarketConfiguration.BREAKOUT_LOOKBACK_BARS_PROP_NAME, breakoutLookbackBars,
                 "must be 1 to 1440");
+            require(historyBars >= 0 && historyBars <= 1440,
+                SyntheticMarketConfiguration.HISTORY_BARS_PROP_NAME, historyBars, "must be 0 (none) to 1440 (a day)");
+            require(startTimeNs >= TimeUnit.MINUTES.toNanos(historyBars + 1L),
+                SyntheticMarketConfiguration.HISTORY_BARS_PROP_NAME, historyBars,
+                "would start before the epoch (start " + startTimeNs + " ns)");
             require(imbalanceLevels >= 1 && imbalanceLevels <= bookDepthLevels,
                 SyntheticMarketConfiguration.IMBALANCE_LEVELS_PROP_NAME, imbalanceLevels,
                 "must be 1 to the book depth (" + bookDepthLevels + ")");
@@ -2961,6 +3338,30 @@ public final class SyntheticMarket
         public Context breakoutLookbackBars(final int breakoutLookbackBars)
         {
             this.breakoutLookbackBars = breakoutLookbackBars;
+            return this;
+        }
+
+        /**
+         * Closed 1m klines of history per instrument.
+         *
+         * @return bars, 0 for none.
+         */
+        public int historyBars()
+        {
+            return historyBars;
+        }
+
+        /**
+         * Closed 1m klines of history per instrument, covering the whole minutes before the start and delivered
+         * before the first live frame (see {@link SyntheticMarket#emitHistory(int)}), default
+         * {@value SyntheticMarketConfiguration#HISTORY_BARS_DEFAULT}. They do not change the live frames.
+         *
+         * @param historyBars 0 (none) to 1440.
+         * @return this.
+         */
+        public Context historyBars(final int historyBars)
+        {
+            this.historyBars = historyBars;
             return this;
         }
 

@@ -168,6 +168,18 @@ public final class SyntheticMarketConfiguration
     public static final int BREAKOUT_LOOKBACK_BARS_DEFAULT = 20;
 
     /**
+     * Closed 1m klines of history delivered for every instrument before the live frames, covering the whole minutes
+     * before the start (what a live feed handler seeds its indicators with from {@code /fapi/v1/klines}); 0 for none,
+     * at most 1440 (a day).
+     */
+    public static final String HISTORY_BARS_PROP_NAME = "hellmoon.synthetic.history.bars";
+
+    /**
+     * Default history: none.
+     */
+    public static final int HISTORY_BARS_DEFAULT = 0;
+
+    /**
      * Number of top levels a BOOK_IMBALANCE loads.
      */
     public static final String IMBALANCE_LEVELS_PROP_NAME = "hellmoon.synthetic.imbalance.levels";
@@ -360,6 +372,16 @@ public final class SyntheticMarketConfiguration
     public static int breakoutLookbackBars()
     {
         return Integer.getInteger(BREAKOUT_LOOKBACK_BARS_PROP_NAME, BREAKOUT_LOOKBACK_BARS_DEFAULT);
+    }
+
+    /**
+     * Configured history.
+     *
+     * @return closed 1m klines per instrument before the start, 0 for none.
+     */
+    public static int historyBars()
+    {
+        return Integer.getInteger(HISTORY_BARS_PROP_NAME, HISTORY_BARS_DEFAULT);
     }
 
     /**
