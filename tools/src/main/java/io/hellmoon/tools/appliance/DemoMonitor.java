@@ -25,7 +25,7 @@ import io.hellmoon.tools.text.MessageFormatter;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -39,7 +39,7 @@ public final class DemoMonitor implements AutoCloseable
 {
     private static final int FRAGMENT_LIMIT = 256;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean printMarketEvents;
     private final Function<String, String> strategyNames;
     private final InstrumentRegistry registry = new InstrumentRegistry();
@@ -91,7 +91,7 @@ public final class DemoMonitor implements AutoCloseable
      */
     public DemoMonitor(
         final Aeron aeron,
-        final PrintStream out,
+        final PrintWriter out,
         final boolean printMarketEvents,
         final Function<String, String> strategyNames)
     {

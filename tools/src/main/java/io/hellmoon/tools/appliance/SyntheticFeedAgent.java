@@ -15,6 +15,10 @@ import java.util.function.IntConsumer;
  * by a {@link MarketDataFeed} that publishes the market-data stream. Every frame's receive time is the time the
  * market scheduled it, not when this agent got round to it, so feed latency is measured from the planned time and a
  * late duty cycle shows up as latency instead of being hidden (no coordinated omission).
+ * <p>
+ * Start-up comes first, on this agent's thread so that subscribers are already consuming: depth snapshots for every
+ * instrument, then the market's recent kline history, as a live feed fetches both over REST before it trusts its
+ * books and indicators; then live frames.
  */
 public final class SyntheticFeedAgent implements Agent
 {
@@ -25,6 +29,8 @@ public final class SyntheticFeedAgent implements Agent
     private final int frameLimit;
     private final IntConsumer snapshotServer;
     private long nowNs;
+    private boolean snapshotsSent;
+    private volatile boolean live;
 
     /**
      * An agent over a market whose frames go to the feed.
@@ -56,6 +62,21 @@ public final class SyntheticFeedAgent implements Agent
     public int doWork()
     {
         nowNs = clock.nanoTime();
+        if (!snapshotsSent)
+        {
+            snapshotsSent = true;
+            return market.emitSnapshots(nowNs);
+        }
+        if (!live)
+        {
+            final int historyFrames = market.emitHistory(frameLimit);
+            if (historyFrames > 0)
+            {
+                return historyFrames;
+            }
+            live = true;
+        }
+
         int work = market.generate(nowNs, frameLimit);
         work += snapshots.serve(snapshotServer, 64);
         work += feed.pipeline().publishStatisticsIfDue();
@@ -68,6 +89,16 @@ public final class SyntheticFeedAgent implements Agent
     public String roleName()
     {
         return "hellmoon-feed-synthetic";
+    }
+
+    /**
+     * Whether start-up (snapshots and history) is over and live frames flow; safe from any thread.
+     *
+     * @return true once live.
+     */
+    public boolean isLive()
+    {
+        return live;
     }
 
     /**

@@ -3,54 +3,20 @@
  */
 package io.hellmoon.tools.cli;
 
-import io.aeron.Aeron;
 import io.aeron.CommonContext;
-import io.hellmoon.codecs.HellmoonConfiguration;
-import io.hellmoon.codecs.InstrumentRegistry;
-import io.hellmoon.codecs.aeron.AeronPublisher;
-import io.hellmoon.codecs.aeron.BackPressurePolicy;
-import io.hellmoon.codecs.aeron.CounterFactory;
-import io.hellmoon.codecs.aeron.EmbeddedMediaDriver;
-import io.hellmoon.executor.ExecutorAgent;
-import io.hellmoon.executor.ExecutorContext;
-import io.hellmoon.feed.MarketDataFeed;
 import io.hellmoon.feed.replay.ReplaySpeed;
-import io.hellmoon.feed.replay.Replayer;
-import io.hellmoon.feed.synthetic.SyntheticMarket;
-import io.hellmoon.router.Router;
-import io.hellmoon.router.RouterAgent;
-import io.hellmoon.router.sdl.LoadResult;
-import io.hellmoon.router.sdl.ResolvedStrategy;
-import io.hellmoon.router.sdl.StrategyLoader;
-import io.hellmoon.scanner.ScannerAgent;
-import io.hellmoon.scanner.ScannerContext;
-import io.hellmoon.sbe.Venue;
-import io.hellmoon.tools.appliance.DemoMonitor;
-import io.hellmoon.tools.appliance.LiveTimeFrameHandler;
-import io.hellmoon.tools.appliance.QueuedSnapshotRequests;
-import io.hellmoon.tools.appliance.ReplayFeedAgent;
-import io.hellmoon.tools.appliance.SyntheticFeedAgent;
-import org.agrona.CloseHelper;
+import io.hellmoon.tools.appliance.Appliance;
 import org.agrona.SystemUtil;
-import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.CompositeAgent;
-import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.OffsetEpochNanoClock;
-import org.agrona.concurrent.YieldingIdleStrategy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,16 +24,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
- * {@code hellmoon demo}: the whole appliance in one JVM with an embedded media driver. A synthetic market (or
- * replayed captures) feeds the decoders and books, which publish the market-data stream; the scanner, router and
- * executor run as agents on their own streams exactly as they would in separate processes; a monitor prints every
- * anomaly, decision and execution and ends with a summary and per-hop latency percentiles.
- * <p>
- * Threads: the media driver (shared mode), the feed, the components (scanner, router and executor composed on one
- * thread) and the monitor, all with backoff idle strategies so that a two-core machine is not starved.
+ * {@code hellmoon demo}: the whole appliance in one JVM ({@link Appliance}) with an embedded media driver at Aeron's
+ * default directory, on a synthetic market or replayed captures. Prints every anomaly, decision and execution as it
+ * happens and ends, at {@code --duration} or Ctrl-C, with a summary and per-hop latency percentiles.
  */
 @Command(
     name = "demo",
@@ -97,11 +58,8 @@ public final class DemoCommand implements Callable<Integer>
         DEMO_PROFILE.put("hellmoon.scanner.volatility.warmup", "20s");
     }
 
-    /**
-     * Latency recorded in the first seconds (JIT compilation, page faults on fresh term buffers) is discarded, as a
-     * benchmark discards its warm-up iterations; the summary says so.
-     */
-    static final long LATENCY_WARM_UP_NS = TimeUnit.SECONDS.toNanos(2);
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--duration", paramLabel = "D",
         description = "Run for this long, e.g. 20s or 5m (default: until Ctrl-C).")
@@ -143,6 +101,8 @@ public final class DemoCommand implements Callable<Integer>
      */
     public Integer call() throws Exception
     {
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
         final long durationNs;
         final ReplaySpeed replaySpeed;
         try
@@ -152,20 +112,23 @@ public final class DemoCommand implements Callable<Integer>
         }
         catch (final IllegalArgumentException ex)
         {
-            System.err.println("hellmoon demo: " + ex.getMessage());
+            err.println("hellmoon demo: " + ex.getMessage());
             return 2;
         }
         final Path strategyDir = null != strategies ? strategies : installationDir().resolve("strategies");
-        final Map<String, String> strategyNames = strategyNames(strategyDir);
-        if (null == strategyNames)
-        {
-            return 2;
-        }
 
-        final PrintStream out = System.out;
         final Map<String, String> applied = applyDemoProfile();
-        final Path runDir = Files.createTempDirectory("hellmoon-demo-");
-        final EpochNanoClock clock = new OffsetEpochNanoClock();
+        out.println("Hellmoon demo: embedded media driver at " + aeronDir + " (hellmoon tail / hellmoon stat attach " +
+            "to it), strategies from " + strategyDir);
+        if (!applied.isEmpty())
+        {
+            out.println("demo profile (override with -D or HELLMOON_JAVA_OPTS): " + applied);
+        }
+        out.println(null == replay ?
+            String.format("synthetic market: %,d instruments, %,.0f frames/s, seed %d", instruments, rate, seed) :
+            "replaying " + replay + " at " + replaySpeed);
+        out.flush();
+
         final AtomicBoolean running = new AtomicBoolean(true);
         final CountDownLatch finished = new CountDownLatch(1);
         final Thread shutdownHook = new Thread(() ->
@@ -175,181 +138,44 @@ public final class DemoCommand implements Callable<Integer>
         }, "hellmoon-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
 
-        out.println("Hellmoon demo: embedded media driver at " + aeronDir + " (hellmoon tail / hellmoon stat attach " +
-            "to it), strategies from " + strategyDir);
-        if (!applied.isEmpty())
+        try (Appliance appliance = Appliance.launch(new Appliance.Context()
+            .aeronDir(aeronDir)
+            .instruments(instruments)
+            .rate(rate)
+            .seed(seed)
+            .strategiesDir(strategyDir)
+            .replay(replay, replaySpeed)
+            .out(out, !quiet)))
         {
-            out.println("demo profile (override with -D or HELLMOON_JAVA_OPTS): " + applied);
-        }
-
-        EmbeddedMediaDriver driver = null;
-        Aeron aeron = null;
-        AgentRunner feedRunner = null;
-        AgentRunner componentRunner = null;
-        DemoMonitor monitor = null;
-        MarketDataFeed feed = null;
-        AeronPublisher mdPublisher = null;
-        try
-        {
-            driver = EmbeddedMediaDriver.launchAt(aeronDir, Throwable::printStackTrace);
-            aeron = driver.connect();
-            final CounterFactory counters = CounterFactory.aeron(aeron);
-
-            mdPublisher = new AeronPublisher(
-                aeron.addExclusivePublication(HellmoonConfiguration.Stream.MD.channel(), HellmoonConfiguration.Stream.MD.streamId()),
-                BackPressurePolicy.RETRY, new YieldingIdleStrategy(), TimeUnit.MILLISECONDS.toNanos(10), counters,
-                "feed md");
-
-            final ScannerAgent scanner =
-                ScannerAgent.create(aeron, new ScannerContext().counterFactory(counters).clock(clock));
-            final Router.Context routerContext = new Router.Context()
-                .strategiesDir(strategyDir)
-                .statsFile(runDir.resolve("symbol-performance.json"))
-                .clock(clock)
-                .conclude();
-            final RouterAgent router = new RouterAgent(routerContext, aeron);
-            final ExecutorAgent executor = new ExecutorAgent(new ExecutorContext().clock(clock), aeron);
-            monitor = new DemoMonitor(aeron, out, !quiet, (id) -> strategyNames.getOrDefault(id, id));
-
-            awaitConnected(monitor, mdPublisher);
-
-            // The market starts now, once everything listens: its first events must not wait for start-up.
-            final InstrumentRegistry registry = new InstrumentRegistry();
-            final QueuedSnapshotRequests snapshotRequests = new QueuedSnapshotRequests();
-            final Agent feedAgent;
-            if (null == replay)
-            {
-                feed = new MarketDataFeed(mdPublisher, registry, false, clock, counters, "feed", Venue.SYNTHETIC,
-                    TimeUnit.MILLISECONDS, snapshotRequests);
-                final SyntheticMarket market = new SyntheticMarket(new SyntheticMarket.Context()
-                    .instrumentCount(instruments)
-                    .seed(seed)
-                    .messageRate(rate)
-                    .venue(Venue.SYNTHETIC)
-                    .startTimeNs(clock.nanoTime())
-                    .registry(registry), feed.handlerFor(Venue.SYNTHETIC));
-                // Books start from snapshots, as a feed warming up would fetch them, so the first seconds are not
-                // spent answering two thousand snapshot requests while the market runs on.
-                market.emitSnapshots(clock.nanoTime());
-                feedAgent = new SyntheticFeedAgent(market, feed, snapshotRequests, clock, 512);
-                out.printf("synthetic market: %,d instruments, %,.0f frames/s, seed %d%n", instruments, rate, seed);
-            }
-            else
-            {
-                feed = new MarketDataFeed(mdPublisher, registry, true, clock, counters, "feed", Venue.NULL_VAL);
-                final MarketDataFeed replayFeed = feed;
-                final Replayer replayer = new Replayer(new Replayer.Context()
-                    .files(replay)
-                    .speed(replaySpeed)
-                    .registry(registry)
-                    .frameHandlers((venue) -> new LiveTimeFrameHandler(replayFeed.handlerFor(venue), clock))
-                    .endOfStreamHandler(replayFeed.pipeline()::onEndOfStream));
-                feedAgent = new ReplayFeedAgent(replayer, feed);
-                out.println("replaying " + replay + " at " + replaySpeed);
-            }
-
-            feedRunner = new AgentRunner(idle(), DemoCommand::onAgentError, null, feedAgent);
-            componentRunner = new AgentRunner(
-                idle(), DemoCommand::onAgentError, null, new CompositeAgent(scanner, router, executor));
-            AgentRunner.startOnThread(componentRunner);
-            AgentRunner.startOnThread(feedRunner);
-
             final long startNs = System.nanoTime();
             final long deadlineNs = Long.MAX_VALUE == durationNs ? Long.MAX_VALUE : startNs + durationNs;
-            final long latencyWarmUpEndNs = startNs + LATENCY_WARM_UP_NS;
-            boolean latencyWarmedUp = false;
             final IdleStrategy idle = new BackoffIdleStrategy(
                 100, 10, TimeUnit.MICROSECONDS.toNanos(10), TimeUnit.MILLISECONDS.toNanos(1));
-            while (running.get() && System.nanoTime() - deadlineNs < 0 &&
-                !(feedAgent instanceof ReplayFeedAgent replayAgent && replayAgent.isDone() && 0 == monitor.poll()))
+            while (running.get() && System.nanoTime() - deadlineNs < 0 && !appliance.isFeedDone())
             {
-                idle.idle(monitor.poll());
-                if (!latencyWarmedUp && System.nanoTime() - latencyWarmUpEndNs > 0)
-                {
-                    monitor.latencies().reset();
-                    latencyWarmedUp = true;
-                }
+                idle.idle(appliance.poll());
+                out.flush();
             }
 
-            CloseHelper.close(feedRunner);
-            feedRunner = null;
-            drain(monitor, componentRunner);
-            final double elapsedSeconds = (System.nanoTime() - startNs) / 1e9;
-            monitor.printSummary(elapsedSeconds, feed.framesReceived(), LATENCY_WARM_UP_NS / 1e9);
-            CloseHelper.close(componentRunner);
-            componentRunner = null;
+            appliance.stopFeedAndDrain();
+            appliance.monitor().printSummary(
+                (System.nanoTime() - startNs) / 1e9, appliance.ticks(), Appliance.LATENCY_WARM_UP_NS / 1e9);
         }
         catch (final IllegalStateException | IllegalArgumentException ex)
         {
-            System.err.println("hellmoon demo: " + ex.getMessage());
+            err.println("hellmoon demo: " + ex.getMessage());
             return 1;
         }
         finally
         {
-            CloseHelper.closeAll(feedRunner, componentRunner, monitor, feed, mdPublisher, aeron, driver);
-            deleteQuietly(runDir);
+            out.flush();
             finished.countDown();
-            if (!running.get())
-            {
-                out.flush();
-            }
-            else
+            if (running.get())
             {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             }
         }
         return 0;
-    }
-
-    private static IdleStrategy idle()
-    {
-        return new BackoffIdleStrategy(
-            100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
-    }
-
-    private static void onAgentError(final Throwable throwable)
-    {
-        System.err.println("hellmoon demo: agent error: " + throwable);
-        throwable.printStackTrace();
-    }
-
-    /**
-     * Let the components finish what the feed sent before the summary is taken.
-     */
-    private static void drain(final DemoMonitor monitor, final AgentRunner componentRunner)
-    {
-        final long quietUntilNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-        final long giveUpNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        long lastWorkNs = System.nanoTime();
-        while (null != componentRunner && System.nanoTime() - giveUpNs < 0)
-        {
-            if (monitor.poll() > 0)
-            {
-                lastWorkNs = System.nanoTime();
-            }
-            else if (System.nanoTime() - Math.max(lastWorkNs + TimeUnit.MILLISECONDS.toNanos(200), quietUntilNs) > 0)
-            {
-                return;
-            }
-            else
-            {
-                Thread.onSpinWait();
-            }
-        }
-    }
-
-    private static void awaitConnected(final DemoMonitor monitor, final AeronPublisher mdPublisher)
-    {
-        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        final IdleStrategy idle = new BackoffIdleStrategy();
-        while (!(monitor.isConnected() && mdPublisher.isConnected()))
-        {
-            if (System.nanoTime() - deadlineNs > 0)
-            {
-                throw new IllegalStateException("components did not connect to the media driver within 10 s");
-            }
-            idle.idle();
-        }
     }
 
     private static Map<String, String> applyDemoProfile()
@@ -366,23 +192,6 @@ public final class DemoCommand implements Callable<Integer>
         return applied;
     }
 
-    private static Map<String, String> strategyNames(final Path folder)
-    {
-        final LoadResult result = new StrategyLoader().load(folder);
-        if (!result.isValid())
-        {
-            System.err.println("hellmoon demo: invalid strategies in " + folder + ":");
-            result.errors().forEach((error) -> System.err.println("  " + error));
-            return null;
-        }
-        final Map<String, String> names = new HashMap<>();
-        for (final ResolvedStrategy strategy : result.strategies())
-        {
-            names.put(strategy.id(), strategy.name());
-        }
-        return names;
-    }
-
     /**
      * Where Hellmoon is installed: the {@code hellmoon.home} property the launcher sets, else the working directory.
      *
@@ -391,18 +200,6 @@ public final class DemoCommand implements Callable<Integer>
     static Path installationDir()
     {
         return Paths.get(System.getProperty("hellmoon.home", ".")).toAbsolutePath().normalize();
-    }
-
-    private static void deleteQuietly(final Path dir)
-    {
-        try (Stream<Path> paths = Files.walk(dir))
-        {
-            paths.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
-        }
-        catch (final IOException | UncheckedIOException ignore)
-        {
-            // a temporary directory left behind is harmless
-        }
     }
 
     private static void awaitQuietly(final CountDownLatch latch)

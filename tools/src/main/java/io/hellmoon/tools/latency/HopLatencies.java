@@ -16,7 +16,7 @@ import io.hellmoon.sbe.TradeDecoder;
 import org.HdrHistogram.Histogram;
 import org.agrona.DirectBuffer;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -206,7 +206,7 @@ public final class HopLatencies implements SbeHandler
      *
      * @param out to print to.
      */
-    public void printSummary(final PrintStream out)
+    public void printSummary(final PrintWriter out)
     {
         out.printf("%-34s %10s %10s %10s %10s %10s%n", "hop latency (us)", "count", "p50", "p99", "p99.9", "max");
         for (final Hop hop : Hop.values())
