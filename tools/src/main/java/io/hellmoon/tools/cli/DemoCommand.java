@@ -168,12 +168,10 @@ public final class DemoCommand implements Callable<Integer>
         }
         finally
         {
+            applied.keySet().forEach(System::clearProperty);
             out.flush();
             finished.countDown();
-            if (running.get())
-            {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            }
+            removeShutdownHook(shutdownHook);
         }
         return 0;
     }
@@ -211,6 +209,18 @@ public final class DemoCommand implements Callable<Integer>
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeShutdownHook(final Thread shutdownHook)
+    {
+        try
+        {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        }
+        catch (final IllegalStateException ignore)
+        {
+            // the JVM is already shutting down: the hook is running and waits for this command to finish
         }
     }
 }

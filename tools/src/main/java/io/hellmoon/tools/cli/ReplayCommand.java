@@ -28,10 +28,12 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +65,9 @@ import java.util.concurrent.atomic.AtomicReference;
         "snapshots and X.0 exchangeInfo beside it). The venue is detected from the content unless given."})
 public final class ReplayCommand implements Callable<Integer>
 {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--speed", paramLabel = "max|1x|Nx", defaultValue = "max",
         description = "As fast as possible, at recorded speed, or N times faster (default: ${DEFAULT-VALUE}).")
     String speed;
@@ -102,7 +107,7 @@ public final class ReplayCommand implements Callable<Integer>
     {
         if (null != anomaliesJsonl && !scan)
         {
-            System.err.println("hellmoon replay: --anomalies-jsonl needs --scan");
+            spec.commandLine().getErr().println("hellmoon replay: --anomalies-jsonl needs --scan");
             return 2;
         }
         final ReplaySpeed replaySpeed;
@@ -114,11 +119,11 @@ public final class ReplayCommand implements Callable<Integer>
         }
         catch (final IllegalArgumentException ex)
         {
-            System.err.println("hellmoon replay: " + ex.getMessage());
+            spec.commandLine().getErr().println("hellmoon replay: " + ex.getMessage());
             return 2;
         }
 
-        final PrintStream out = System.out;
+        final PrintWriter out = spec.commandLine().getOut();
         final InstrumentRegistry feedRegistry = new InstrumentRegistry();
         if (null != exchangeInfo)
         {
@@ -168,12 +173,12 @@ public final class ReplayCommand implements Callable<Integer>
             }
             catch (final IllegalArgumentException ex)
             {
-                System.err.println("hellmoon replay: " + ex.getMessage());
+                spec.commandLine().getErr().println("hellmoon replay: " + ex.getMessage());
                 CloseHelper.closeAll(feed, mdPublisher, scanStage);
                 return 2;
             }
 
-            final Appendable errors = null == errorLog ? System.err : Files.newBufferedWriter(
+            final Appendable errors = null == errorLog ? spec.commandLine().getErr() : Files.newBufferedWriter(
                 errorLog, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             final Thread feedThread = new Thread(() ->
             {
@@ -219,7 +224,7 @@ public final class ReplayCommand implements Callable<Integer>
             {
                 errors.append(sample).append(System.lineSeparator());
             }
-            if (errors instanceof Writer writer)
+            if (null != errorLog && errors instanceof Writer writer)
             {
                 writer.close();
             }
@@ -236,7 +241,7 @@ public final class ReplayCommand implements Callable<Integer>
 
         if (null != feedFailure.get())
         {
-            System.err.println("hellmoon replay: feed failed: " + feedFailure.get());
+            spec.commandLine().getErr().println("hellmoon replay: feed failed: " + feedFailure.get());
             feedFailure.get().printStackTrace();
             return 1;
         }

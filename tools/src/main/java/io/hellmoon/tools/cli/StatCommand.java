@@ -4,17 +4,18 @@
 package io.hellmoon.tools.cli;
 
 import io.aeron.CncFileDescriptor;
-import io.aeron.CommonContext;
 import io.hellmoon.codecs.aeron.HellmoonCounters;
 import org.agrona.DirectBuffer;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.status.CountersReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.File;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.MappedByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,10 +32,13 @@ import java.util.concurrent.Callable;
     name = "stat",
     mixinStandardHelpOptions = true,
     description = {
-        "Print the appliance's counters per component (messages, decode errors, gaps, resyncs, back pressure,",
-        "drops, anomalies, decisions, orders, fills, rejects) from a running media driver."})
+        "Print the appliance's counters per component, read from a running media driver's counters file:",
+        "messages, decode errors, gaps, resyncs, back pressure, drops, anomalies, decisions, orders, fills."})
 public final class StatCommand implements Callable<Integer>
 {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     AeronDirOption aeronDirOption;
 
@@ -52,7 +56,7 @@ public final class StatCommand implements Callable<Integer>
         final File cncFile = new File(aeronDirOption.aeronDir(), CncFileDescriptor.CNC_FILE);
         if (!cncFile.exists())
         {
-            System.err.println("hellmoon stat: no media driver at " + aeronDirOption.aeronDir() +
+            spec.commandLine().getErr().println("hellmoon stat: no media driver at " + aeronDirOption.aeronDir() +
                 " (start one with 'hellmoon demo', or pass --aeron-dir)");
             return 1;
         }
@@ -70,7 +74,8 @@ public final class StatCommand implements Callable<Integer>
 
             do
             {
-                print(counters, System.out);
+                print(counters, spec.commandLine().getOut());
+                spec.commandLine().getOut().flush();
                 if (watchSeconds > 0)
                 {
                     Thread.sleep(watchSeconds * 1000L);
@@ -92,7 +97,7 @@ public final class StatCommand implements Callable<Integer>
      * @param counters to read.
      * @param out      to print to.
      */
-    void print(final CountersReader counters, final PrintStream out)
+    void print(final CountersReader counters, final PrintWriter out)
     {
         final Map<String, List<String>> groups = new TreeMap<>();
         counters.forEach((counterId, typeId, keyBuffer, label) ->
@@ -119,10 +124,5 @@ public final class StatCommand implements Callable<Integer>
             group.getValue().forEach(out::println);
         }
         out.println();
-    }
-
-    static boolean isDriverActive(final String aeronDir)
-    {
-        return CommonContext.isDriverActive(new File(aeronDir), 1_000, s -> {});
     }
 }

@@ -9,14 +9,17 @@ import io.aeron.Subscription;
 import io.hellmoon.codecs.HellmoonConfiguration.Stream;
 import io.hellmoon.codecs.InstrumentRegistry;
 import io.hellmoon.tools.text.MessageFormatter;
+import org.agrona.SystemUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.File;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -35,6 +38,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
     description = "Print every message of a stream of a running appliance, one readable line (or JSON) each.")
 public final class TailCommand implements Callable<Integer>
 {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     AeronDirOption aeronDirOption;
 
@@ -63,6 +69,9 @@ public final class TailCommand implements Callable<Integer>
     @Option(names = "--count", paramLabel = "N", description = "Stop after printing N messages.")
     long count = Long.MAX_VALUE;
 
+    @Option(names = "--duration", paramLabel = "D", description = "Stop after this long, e.g. 30s.")
+    String duration;
+
     @Option(names = "--instruments", paramLabel = "FILE",
         description = "Instrument registry CSV naming instruments defined before tail attached.")
     Path instruments;
@@ -74,7 +83,7 @@ public final class TailCommand implements Callable<Integer>
     {
         if (!new File(aeronDirOption.aeronDir()).exists())
         {
-            System.err.println("hellmoon tail: no media driver at " + aeronDirOption.aeronDir() +
+            spec.commandLine().getErr().println("hellmoon tail: no media driver at " + aeronDirOption.aeronDir() +
                 " (start one with 'hellmoon demo', or pass --aeron-dir)");
             return 1;
         }
@@ -87,7 +96,7 @@ public final class TailCommand implements Callable<Integer>
             registry.load(instruments);
         }
         final MessageFormatter formatter = new MessageFormatter(registry, json, levels);
-        final PrintStream out = System.out;
+        final PrintWriter out = spec.commandLine().getOut();
         final StringBuilder line = new StringBuilder(512);
         final AtomicBoolean running = new AtomicBoolean(true);
         final CountDownLatch stopped = new CountDownLatch(1);
@@ -105,13 +114,13 @@ public final class TailCommand implements Callable<Integer>
             final FragmentAssembler assembler = new FragmentAssembler((buffer, offset, length, header) ->
             {
                 final int templateId = formatter.templateId(buffer, offset, length);
+                // Learn names first, so a definition passes a symbol filter and later messages can be matched.
+                formatter.learn(buffer, offset, length);
                 final boolean wantedType = null == type || MessageFormatter.typeName(templateId).equalsIgnoreCase(type);
                 final boolean wantedSymbol =
                     null == symbol || matchesSymbol(registry, formatter.instrumentId(buffer, offset, length));
                 if (!wantedType || !wantedSymbol)
                 {
-                    // Definitions teach the formatter instrument names even when they are filtered out.
-                    formatter.learn(buffer, offset, length);
                     return;
                 }
                 line.setLength(0);
@@ -123,7 +132,9 @@ public final class TailCommand implements Callable<Integer>
             });
 
             final IdleStrategy idle = new BackoffIdleStrategy();
-            while (running.get())
+            final long deadlineNs = null == duration ?
+                Long.MAX_VALUE : System.nanoTime() + SystemUtil.parseDuration("--duration", duration);
+            while (running.get() && (Long.MAX_VALUE == deadlineNs || System.nanoTime() - deadlineNs < 0))
             {
                 idle.idle(subscription.poll(assembler, 64));
             }
@@ -132,6 +143,7 @@ public final class TailCommand implements Callable<Integer>
         {
             out.flush();
             stopped.countDown();
+            removeShutdownHook(shutdownHook);
         }
         return 0;
     }
@@ -153,5 +165,17 @@ public final class TailCommand implements Callable<Integer>
         final String wanted = symbol.toUpperCase(Locale.ROOT);
         return registry.contains(instrumentId) &&
             (registry.key(instrumentId).equals(wanted) || registry.symbol(instrumentId).equals(wanted));
+    }
+
+    private static void removeShutdownHook(final Thread shutdownHook)
+    {
+        try
+        {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        }
+        catch (final IllegalStateException ignore)
+        {
+            // the JVM is already shutting down: the hook is running and waits for this command to finish
+        }
     }
 }
