@@ -44,6 +44,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -66,6 +67,22 @@ public final class Appliance implements AutoCloseable
      * times are in the past by design.
      */
     public static final long LATENCY_WARM_UP_NS = TimeUnit.SECONDS.toNanos(2);
+
+    /**
+     * Settings that make a short run (the demo, the latency harness) show the pipeline at work within seconds: scanner
+     * warm-ups shorter than in production, anomalies injected more often and from the first seconds, and an hour of
+     * 1m kline history at start so ATR and regimes exist at once. See {@link #applyShortRunProfile()}.
+     */
+    public static final Map<String, String> SHORT_RUN_PROFILE = Map.of(
+        "hellmoon.synthetic.anomaly.rate.per.instrument.hour", "2.5",
+        "hellmoon.synthetic.anomaly.warm.up", "5s",
+        "hellmoon.synthetic.history.bars", "60",
+        "hellmoon.scanner.volume.spike.warmup", "8s",
+        "hellmoon.scanner.volume.spike.ratio", "8",
+        "hellmoon.scanner.volume.spike.min.notional", "10000",
+        "hellmoon.scanner.volatility.short.window", "10s",
+        "hellmoon.scanner.volatility.long.window", "120s",
+        "hellmoon.scanner.volatility.warmup", "20s");
 
     /**
      * What to assemble.
@@ -438,6 +455,25 @@ public final class Appliance implements AutoCloseable
             }
             idle.idle();
         }
+    }
+
+    /**
+     * Set each property of {@link #SHORT_RUN_PROFILE} the user has not set; the caller clears them when done.
+     *
+     * @return the properties set, sorted by name.
+     */
+    public static Map<String, String> applyShortRunProfile()
+    {
+        final Map<String, String> applied = new TreeMap<>();
+        for (final Map.Entry<String, String> entry : SHORT_RUN_PROFILE.entrySet())
+        {
+            if (null == System.getProperty(entry.getKey()))
+            {
+                System.setProperty(entry.getKey(), entry.getValue());
+                applied.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return applied;
     }
 
     /**

@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,26 +37,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
         "decisions and fills as they happen, then a summary with per-hop latency percentiles."})
 public final class DemoCommand implements Callable<Integer>
 {
-    /**
-     * Settings that make a short demo show the pipeline at work within seconds; each applies only when the user has
-     * not set the property. Scanner warm-ups are shorter than in production, the synthetic market injects anomalies
-     * more often and from its first seconds, and it seeds an hour of 1m klines so ATR and regimes exist at start.
-     */
-    static final Map<String, String> DEMO_PROFILE = new LinkedHashMap<>();
-
-    static
-    {
-        DEMO_PROFILE.put("hellmoon.synthetic.anomaly.rate.per.instrument.hour", "2.5");
-        DEMO_PROFILE.put("hellmoon.synthetic.anomaly.warm.up", "5s");
-        DEMO_PROFILE.put("hellmoon.synthetic.history.bars", "60");
-        DEMO_PROFILE.put("hellmoon.scanner.volume.spike.warmup", "8s");
-        DEMO_PROFILE.put("hellmoon.scanner.volume.spike.ratio", "8");
-        DEMO_PROFILE.put("hellmoon.scanner.volume.spike.min.notional", "10000");
-        DEMO_PROFILE.put("hellmoon.scanner.volatility.short.window", "10s");
-        DEMO_PROFILE.put("hellmoon.scanner.volatility.long.window", "120s");
-        DEMO_PROFILE.put("hellmoon.scanner.volatility.warmup", "20s");
-    }
-
     @Spec
     CommandSpec spec;
 
@@ -117,7 +96,7 @@ public final class DemoCommand implements Callable<Integer>
         }
         final Path strategyDir = null != strategies ? strategies : installationDir().resolve("strategies");
 
-        final Map<String, String> applied = applyDemoProfile();
+        final Map<String, String> applied = Appliance.applyShortRunProfile();
         out.println("Hellmoon demo: embedded media driver at " + aeronDir + " (hellmoon tail / hellmoon stat attach " +
             "to it), strategies from " + strategyDir);
         if (!applied.isEmpty())
@@ -174,20 +153,6 @@ public final class DemoCommand implements Callable<Integer>
             removeShutdownHook(shutdownHook);
         }
         return 0;
-    }
-
-    private static Map<String, String> applyDemoProfile()
-    {
-        final Map<String, String> applied = new LinkedHashMap<>();
-        for (final Map.Entry<String, String> entry : DEMO_PROFILE.entrySet())
-        {
-            if (null == System.getProperty(entry.getKey()))
-            {
-                System.setProperty(entry.getKey(), entry.getValue());
-                applied.put(entry.getKey(), entry.getValue());
-            }
-        }
-        return applied;
     }
 
     /**
