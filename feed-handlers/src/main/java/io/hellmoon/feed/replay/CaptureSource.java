@@ -31,7 +31,14 @@ final class CaptureSource implements AutoCloseable
      */
     static final int SNAPSHOT = 2;
 
-    private static final byte[] SNAPSHOT_PREFIX = CaptureText.ascii("{\"lastUpdateId\"");
+    private static final byte[] STREAM_PREFIX = CaptureText.ascii("{\"stream\"");
+    private static final byte[] LAST_UPDATE_ID_KEY = CaptureText.ascii("\"lastUpdateId\"");
+
+    /**
+     * How far into a non-envelope object the {@code lastUpdateId} key of a REST snapshot is looked for: it comes
+     * first in Binance's replies, after a symbol and pair at most in others, never after the levels.
+     */
+    private static final int SNAPSHOT_KEY_WINDOW = 256;
     private static final byte[] REPLY_ARROW = CaptureText.ascii(" -> ");
     private static final byte[] SENT_ARROW = CaptureText.ascii(" <- ");
     private static final byte[] CONNECTION_ARROW = CaptureText.ascii(" <-> ");
@@ -250,8 +257,9 @@ final class CaptureSource implements AutoCloseable
     }
 
     /**
-     * {@code <receive time> <JSON>}: a frame, or the instrument's REST snapshot when the JSON starts with
-     * {@code {"lastUpdateId"}}.
+     * {@code <receive time> <JSON>}: a frame, or the instrument's REST snapshot: an object that is not a combined
+     * stream envelope and has a {@code lastUpdateId} key near its start (hftbacktest records combined streams, so any
+     * other object is a REST reply).
      */
     private boolean parseHftBacktest(final DirectBuffer buffer, final int start, final int end)
     {
@@ -276,7 +284,8 @@ final class CaptureSource implements AutoCloseable
         recordBuffer = buffer;
         recordOffset = payload;
         recordLength = end - payload;
-        if (CaptureText.startsWith(buffer, payload, end - payload, SNAPSHOT_PREFIX))
+        if (!CaptureText.startsWith(buffer, payload, end - payload, STREAM_PREFIX) &&
+            CaptureText.indexOf(buffer, payload, Math.min(end, payload + SNAPSHOT_KEY_WINDOW), LAST_UPDATE_ID_KEY) >= 0)
         {
             if (0 == instrumentIdOfSymbol)
             {
