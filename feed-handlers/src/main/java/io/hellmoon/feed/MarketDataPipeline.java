@@ -113,6 +113,8 @@ public final class MarketDataPipeline implements MessageSink, AutoCloseable
     private final LongSupplier decodeErrors;
     private final LongSupplier unsupportedMessages;
     private final LongSupplier droppedSupplier;
+    private final LongSupplier reconnectsSupplier;
+    private final LongSupplier stalePeriodsSupplier;
     private final AtomicCounter messagesInCounter;
     private final MessageSink derivedSink = this::publish;
 
@@ -151,6 +153,8 @@ public final class MarketDataPipeline implements MessageSink, AutoCloseable
         decodeErrors = ctx.decodeErrors();
         unsupportedMessages = ctx.unsupportedMessages();
         droppedSupplier = ctx.dropped();
+        reconnectsSupplier = ctx.reconnects();
+        stalePeriodsSupplier = ctx.stalePeriods();
 
         final BookManager.Context books = ctx.bookManagerContext();
         books.output(derivedSink);
@@ -378,7 +382,9 @@ public final class MarketDataPipeline implements MessageSink, AutoCloseable
             .resyncs(bookManager.resyncs())
             .crossedBooks(bookManager.crossedBooks())
             .bufferOverflows(bookManager.bufferOverflows())
-            .dropped(null != droppedSupplier ? droppedSupplier.getAsLong() : messagesDropped);
+            .dropped(null != droppedSupplier ? droppedSupplier.getAsLong() : messagesDropped)
+            .reconnects(null != reconnectsSupplier ? reconnectsSupplier.getAsLong() : 0)
+            .stalePeriods(null != stalePeriodsSupplier ? stalePeriodsSupplier.getAsLong() : 0);
         statisticsPublished++;
         publish(statisticsBuffer, 0, STATISTICS_LENGTH);
     }
@@ -487,6 +493,8 @@ public final class MarketDataPipeline implements MessageSink, AutoCloseable
         private LongSupplier decodeErrors = ZERO;
         private LongSupplier unsupportedMessages = ZERO;
         private LongSupplier dropped;
+        private LongSupplier reconnects;
+        private LongSupplier stalePeriods;
         private CounterFactory counterFactory;
         private String label = "feed";
         private boolean concluded;
@@ -785,6 +793,51 @@ public final class MarketDataPipeline implements MessageSink, AutoCloseable
         public LongSupplier dropped()
         {
             return dropped;
+        }
+
+        /**
+         * Venue connections re-established after a loss, reported in {@code FeedStatistics}; 0 when not set
+         * (replays have no connections).
+         *
+         * @param reconnects supplier of the total.
+         * @return this.
+         */
+        public Context reconnects(final LongSupplier reconnects)
+        {
+            this.reconnects = reconnects;
+            return this;
+        }
+
+        /**
+         * Supplier of reconnects, or null.
+         *
+         * @return the supplier.
+         */
+        public LongSupplier reconnects()
+        {
+            return reconnects;
+        }
+
+        /**
+         * Times an instrument was marked STALE, reported in {@code FeedStatistics}; 0 when not set.
+         *
+         * @param stalePeriods supplier of the total.
+         * @return this.
+         */
+        public Context stalePeriods(final LongSupplier stalePeriods)
+        {
+            this.stalePeriods = stalePeriods;
+            return this;
+        }
+
+        /**
+         * Supplier of stale periods, or null.
+         *
+         * @return the supplier.
+         */
+        public LongSupplier stalePeriods()
+        {
+            return stalePeriods;
         }
 
         /**

@@ -3,6 +3,7 @@
  */
 package io.hellmoon.scanner;
 
+import io.hellmoon.codecs.InstrumentRegistry;
 import io.hellmoon.codecs.aeron.MessageSink;
 import io.hellmoon.sbe.AnomalyEventEncoder;
 import io.hellmoon.sbe.AnomalyType;
@@ -141,7 +142,8 @@ final class ScanEventWriter
             .trendRegime(regimes.trendRegime(slot))
             .priceExponent((byte)priceExponent)
             .price(Decimals.toMantissa(table.referencePrice(slot), priceExponent))
-            .atr(atr);
+            .atr(atr)
+            .relatedInstrumentId(InstrumentRegistry.NULL_INSTRUMENT_ID);
         features = anomalyEncoder.featuresCount(featureCount);
         return true;
     }
