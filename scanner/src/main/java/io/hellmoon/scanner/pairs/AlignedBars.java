@@ -3,16 +3,19 @@
  */
 package io.hellmoon.scanner.pairs;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A universe's bars on one time grid: for each symbol the log close of every bar of the timeframe from its first bar
- * to its last, NaN outside that range.
+ * A universe's bars on one time grid: the bar times (multiples of the timeframe) at which at least one symbol has a
+ * bar, and for each symbol its log close at every grid bar from its first bar to its last, NaN outside that range.
  * <p>
  * Source bars shorter than the timeframe are resampled (the close of the last source bar in a grid bar, volumes
- * summed); a grid bar with no source bar inside the symbol's range repeats the previous close (no trade, no move),
- * and is counted in {@link #filledBars(int)}. Source bars longer than the timeframe, or whose length does not divide
- * it, are rejected. A pair's sample is then one contiguous range, the overlap of its legs' ranges.
+ * summed). A grid bar inside a symbol's range without a bar of its own repeats the previous close (no trade, no
+ * move) and is counted in {@link #filledBars(int)}; a time at which no symbol has a bar (a gap in the whole data
+ * set, e.g. between files of different days) is not on the grid, so the bars either side of it are consecutive
+ * observations rather than a long flat stretch. Source bars longer than the timeframe, or whose length does not
+ * divide it, are rejected. A pair's sample is then one contiguous range, the overlap of its legs' ranges.
  * <p>
  * The daily quote volume of a symbol is its total quote volume over the days its source bars span
  * ({@code (last open - first open + interval) / 1 day}).
@@ -27,8 +30,7 @@ public final class AlignedBars
     private static final double NANOS_PER_DAY = 86_400e9;
 
     private final Timeframe timeframe;
-    private final long startNs;
-    private final int length;
+    private final long[] grid;
     private final String[] symbols;
     private final double[][] logCloses;
     private final int[] first;
@@ -38,8 +40,7 @@ public final class AlignedBars
 
     private AlignedBars(
         final Timeframe timeframe,
-        final long startNs,
-        final int length,
+        final long[] grid,
         final String[] symbols,
         final double[][] logCloses,
         final int[] first,
@@ -48,8 +49,7 @@ public final class AlignedBars
         final double[] dailyQuoteVolumes)
     {
         this.timeframe = timeframe;
-        this.startNs = startNs;
-        this.length = length;
+        this.grid = grid;
         this.symbols = symbols;
         this.logCloses = logCloses;
         this.first = first;
@@ -70,8 +70,7 @@ public final class AlignedBars
     public static AlignedBars of(final List<BarSeries> series, final Timeframe timeframe)
     {
         final long stepNs = timeframe.nanos();
-        long minOpen = Long.MAX_VALUE;
-        long maxOpen = Long.MIN_VALUE;
+        int total = 0;
         for (final BarSeries s : series)
         {
             if (0 == s.size())
@@ -83,24 +82,35 @@ public final class AlignedBars
                 throw new IllegalArgumentException(s.symbol() + " (" + s.source() + "): bars of " +
                     s.intervalNs() / 1_000_000 + " ms cannot make " + timeframe.label() + " bars");
             }
-            minOpen = Math.min(minOpen, s.openTimeNs(0));
-            maxOpen = Math.max(maxOpen, s.openTimeNs(s.size() - 1));
+            total += s.size();
         }
 
-        final int count = series.size();
-        if (0 == count)
+        // the grid: every bar time at which some symbol has a bar, in order
+        final long[] all = new long[total];
+        int k = 0;
+        for (final BarSeries s : series)
         {
-            return new AlignedBars(timeframe, 0, 0, new String[0], new double[0][], new int[0], new int[0],
-                new int[0], new double[0]);
+            for (int i = 0, n = s.size(); i < n; i++)
+            {
+                all[k++] = Math.floorDiv(s.openTimeNs(i), stepNs) * stepNs;
+            }
         }
-        final long startNs = Math.floorDiv(minOpen, stepNs) * stepNs;
-        final long cells = (Math.floorDiv(maxOpen, stepNs) * stepNs - startNs) / stepNs + 1;
-        if (cells * count > MAX_CELLS)
+        Arrays.sort(all);
+        int length = 0;
+        for (int i = 0; i < total; i++)
         {
-            throw new IllegalArgumentException(count + " symbols over " + cells + " " + timeframe.label() +
+            if (0 == length || all[i] != all[length - 1])
+            {
+                all[length++] = all[i];
+            }
+        }
+        final int count = series.size();
+        if ((long)length * count > MAX_CELLS)
+        {
+            throw new IllegalArgumentException(count + " symbols over " + length + " " + timeframe.label() +
                 " bars is more than " + MAX_CELLS + " cells: use a longer timeframe or fewer symbols");
         }
-        final int length = (int)cells;
+        final long[] grid = Arrays.copyOf(all, length);
 
         final String[] symbols = new String[count];
         final double[][] logCloses = new double[count][];
@@ -113,17 +123,18 @@ public final class AlignedBars
             final BarSeries bars = series.get(s);
             symbols[s] = bars.symbol();
             final double[] closes = new double[length];
-            java.util.Arrays.fill(closes, Double.NaN);
+            Arrays.fill(closes, Double.NaN);
             double volume = 0.0;
+            int firstCell = Integer.MAX_VALUE;
+            int lastCell = -1;
             for (int i = 0, n = bars.size(); i < n; i++)
             {
-                final int cell = (int)((Math.floorDiv(bars.openTimeNs(i), stepNs) * stepNs - startNs) / stepNs);
+                final int cell = Arrays.binarySearch(grid, Math.floorDiv(bars.openTimeNs(i), stepNs) * stepNs);
                 closes[cell] = Math.log(bars.close(i));
                 volume += bars.quoteVolume(i);
+                firstCell = Math.min(firstCell, cell);
+                lastCell = Math.max(lastCell, cell);
             }
-            final int firstCell = (int)((Math.floorDiv(bars.openTimeNs(0), stepNs) * stepNs - startNs) / stepNs);
-            final int lastCell = (int)((Math.floorDiv(bars.openTimeNs(bars.size() - 1), stepNs) * stepNs - startNs) /
-                stepNs);
             int gaps = 0;
             for (int cell = firstCell + 1; cell <= lastCell; cell++)
             {
@@ -141,7 +152,7 @@ public final class AlignedBars
                 (double)(bars.openTimeNs(bars.size() - 1) - bars.openTimeNs(0)) + bars.intervalNs();
             dailyVolumes[s] = volume * NANOS_PER_DAY / spanNs;
         }
-        return new AlignedBars(timeframe, startNs, length, symbols, logCloses, first, end, filled, dailyVolumes);
+        return new AlignedBars(timeframe, grid, symbols, logCloses, first, end, filled, dailyVolumes);
     }
 
     /**
@@ -155,13 +166,14 @@ public final class AlignedBars
     }
 
     /**
-     * Open time of the grid's first bar.
+     * Open time of a grid bar.
      *
+     * @param index in the grid.
      * @return epoch nanoseconds.
      */
-    public long startNs()
+    public long openTimeNs(final int index)
     {
-        return startNs;
+        return grid[index];
     }
 
     /**
@@ -171,7 +183,7 @@ public final class AlignedBars
      */
     public int length()
     {
-        return length;
+        return grid.length;
     }
 
     /**

@@ -179,21 +179,24 @@ class CointegrationScannerTest
         a.add(t0, 1.0, 10).add(t0 + 3 * Universe.MINUTE_NS, 4.0, 10).add(t0 + Universe.MINUTE_NS, 2.0, 10);
         b.add(t0 + 2 * Universe.MINUTE_NS, 3.0, 5).add(t0 + 5 * Universe.MINUTE_NS, 6.0, 5);
         final AlignedBars bars = AlignedBars.of(List.of(a.build(), b.build()), Timeframe.M1);
-        assertEquals(6, bars.length());
+        // minutes 0, 1, 2, 3 and 5 have a bar; minute 4 has none and is not on the grid
+        assertEquals(5, bars.length());
+        assertEquals(t0 + 5 * Universe.MINUTE_NS, bars.openTimeNs(4));
         assertEquals(0, bars.first(0));
         assertEquals(4, bars.end(0));
         assertEquals(2, bars.first(1));
-        assertEquals(6, bars.end(1));
+        assertEquals(5, bars.end(1));
         assertEquals(Math.log(2.0), bars.logCloses(0)[2], 0.0, "minute 2 of A repeats minute 1");
         assertEquals(1, bars.filledBars(0));
         assertTrue(Double.isNaN(bars.logCloses(0)[4]), "no fill past the last bar");
-        assertEquals(Math.log(3.0), bars.logCloses(1)[4]);
-        assertEquals(2, bars.filledBars(1));
+        assertEquals(Math.log(3.0), bars.logCloses(1)[3], "minute 3 of B repeats minute 2");
+        assertEquals(Math.log(6.0), bars.logCloses(1)[4]);
+        assertEquals(1, bars.filledBars(1));
         // A: 30 over 4 minutes, B: 10 over 4 minutes
         assertEquals(30.0 * 1440 / 4, bars.dailyQuoteVolume(0), 1e-9);
 
         final AlignedBars five = AlignedBars.of(List.of(a.build()), Timeframe.M5);
-        assertEquals(t0 / Timeframe.M5.nanos() * Timeframe.M5.nanos(), five.startNs());
+        assertEquals(t0 / Timeframe.M5.nanos() * Timeframe.M5.nanos(), five.openTimeNs(0));
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> AlignedBars.of(
             List.of(new BarSeries.Builder("H", Timeframe.H1.nanos()).source("H-1h.csv").add(t0, 1, 1).build()),
             Timeframe.M1));
