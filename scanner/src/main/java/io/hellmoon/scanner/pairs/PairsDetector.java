@@ -213,7 +213,8 @@ public final class PairsDetector implements SbeHandler, AutoCloseable
             return;
         }
         headerDecoder.wrap(buffer, offset);
-        if (TradeDecoder.SCHEMA_ID != headerDecoder.schemaId() || TradeDecoder.TEMPLATE_ID != headerDecoder.templateId())
+        if (TradeDecoder.SCHEMA_ID != headerDecoder.schemaId() ||
+            TradeDecoder.TEMPLATE_ID != headerDecoder.templateId())
         {
             return;
         }

@@ -275,7 +275,7 @@ public final class PairsCommand implements Runnable
         private static void print(final PrintWriter out, final PairsScanReport report, final double seconds)
         {
             out.printf(Locale.ROOT, "pairs scan: %d symbols (%d after the volume filter), %d %s bars, " +
-                "%d pairs considered, %d tested, %d cointegrated at the p-value limit, %.2f s%n",
+                "%d pairs considered, %d tested, %d at or below the p-value limit, %.2f s%n",
                 report.symbols(), report.symbolsAfterVolume(), report.bars(), report.timeframe().label(),
                 report.pairsConsidered(), report.pairsTested(), report.pairsPassing(), seconds);
             out.printf(Locale.ROOT, "filtered: %d too short, %d low correlation, %d degenerate, %d above the " +
