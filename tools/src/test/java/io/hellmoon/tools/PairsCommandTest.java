@@ -188,6 +188,24 @@ class PairsCommandTest
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("missing.gz"), run.err());
 
+        final Path capture = dir.resolve("btcusdt_20240808.txt");
+        final List<String> head = new java.util.ArrayList<>();
+        try (java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+            new java.util.zip.GZIPInputStream(Files.newInputStream(
+            TestData.file("binance/captures/spot/btcusdt_20240808.gz"))))))
+        {
+            for (int i = 0; i < 2000; i++)
+            {
+                head.add(reader.readLine());
+            }
+        }
+        head.add(5, "garbage line");
+        Files.write(capture, head);
+        run = CliRun.run("pairs", "scan", "--replay", capture.toString(), "--timeframe", "1s");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("skipped 1 malformed lines"), run.err());
+        assertTrue(run.err().contains(capture.getFileName() + ":6"), run.err());
+
         run = CliRun.run("pairs", "scan", "--bars", TestData.file("binance/fixtures/ADABTC-1m-2021-11-27.csv")
             .toString(), "--timeframe", "1s");
         assertEquals(2, run.exitCode());

@@ -210,7 +210,7 @@ public final class PairsCommand implements Runnable
                 }
                 if (null != replay && !replay.isEmpty())
                 {
-                    series.addAll(replayBars(replay, tf));
+                    series.addAll(replayBars(replay, tf, err));
                 }
                 if (synthetic > 0)
                 {
@@ -299,9 +299,10 @@ public final class PairsCommand implements Runnable
 
         /**
          * Replay captures through the feed's decoders and aggregate their trades into bars; instruments are named
-         * by symbol, or VENUE:SYMBOL where one symbol trades on several venues.
+         * by symbol, or VENUE:SYMBOL where one symbol trades on several venues. Malformed capture lines are skipped
+         * as by {@code hellmoon replay} and reported on {@code err} with their file and line.
          */
-        static List<BarSeries> replayBars(final List<Path> files, final Timeframe timeframe)
+        static List<BarSeries> replayBars(final List<Path> files, final Timeframe timeframe, final PrintWriter err)
         {
             final InstrumentRegistry registry = new InstrumentRegistry();
             final TradeBarAggregator aggregator = new TradeBarAggregator(timeframe);
@@ -320,6 +321,16 @@ public final class PairsCommand implements Runnable
                     .frameHandlers(feed::handlerFor)
                     .endOfStreamHandler(feed.pipeline()::onEndOfStream));
                 replayer.run();
+                if (replayer.malformedLines() > 0 || replayer.readErrors() > 0)
+                {
+                    // as in 'hellmoon replay': unusable lines are skipped, not fatal; say which
+                    err.println("hellmoon pairs scan: skipped " + replayer.malformedLines() + " malformed lines and " +
+                        replayer.readErrors() + " read errors in the captures, e.g.:");
+                    for (final String sample : replayer.errorSamples())
+                    {
+                        err.println("  " + sample);
+                    }
+                }
             }
             finally
             {
