@@ -4,6 +4,7 @@
 package io.hellmoon.tools;
 
 import io.hellmoon.tools.cli.DemoCommand;
+import io.hellmoon.tools.cli.PairsCommand;
 import io.hellmoon.tools.cli.ReplayCommand;
 import io.hellmoon.tools.cli.StatCommand;
 import io.hellmoon.tools.cli.TailCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         StatCommand.class,
         TailCommand.class,
+        PairsCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class HellmoonCli implements Runnable
