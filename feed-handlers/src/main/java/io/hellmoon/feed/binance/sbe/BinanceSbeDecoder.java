@@ -117,7 +117,8 @@ public final class BinanceSbeDecoder implements VenueFrameHandler, AutoCloseable
     public static final int BAD_BLOCK_LENGTH = 4;
 
     /**
-     * Reason: a group count whose entries run past the end of the frame.
+     * Reason: a group count whose entries run past the end of the frame (a frame cut inside a group's entries
+     * reads the same).
      */
     public static final int BAD_GROUP_COUNT = 5;
 
