@@ -8,6 +8,7 @@ import io.hellmoon.codecs.ManualEpochNanoClock;
 import io.hellmoon.codecs.aeron.CounterFactory;
 import io.hellmoon.feed.MarketDataFeed;
 import io.hellmoon.feed.VenueFrameHandler;
+import io.hellmoon.feed.binance.BinanceJsonDecoder;
 import io.hellmoon.feed.testing.RecordingSink;
 import io.hellmoon.sbe.FeedState;
 import io.hellmoon.sbe.FeedStatusReason;
@@ -65,6 +66,19 @@ class BinanceSbeBookSyncTest
             assertEquals(108, gap.receivedUpdateId());
             assertEquals(0, feed.decodeErrors());
             assertEquals(4, feed.framesReceived(), "three SBE frames and one JSON snapshot");
+        }
+    }
+
+    @Test
+    void shouldKeepTheJsonDecoderForBinanceUnlessSbeIsChosen()
+    {
+        try (MarketDataFeed feed = new MarketDataFeed(
+            sink, registry, true, new ManualEpochNanoClock(1), CounterFactory.local(64), "test", Venue.NULL_VAL))
+        {
+            assertInstanceOf(BinanceJsonDecoder.class, feed.handlerFor(Venue.BINANCE_SPOT));
+            assertInstanceOf(BinanceJsonDecoder.class, feed.handlerFor(Venue.BINANCE_USDM));
+            assertInstanceOf(BinanceJsonDecoder.class, feed.binanceSpotSbe(false).handlerFor(Venue.BINANCE_SPOT));
+            assertThrows(IllegalStateException.class, () -> feed.binanceSpotSbe(true));
         }
     }
 
