@@ -3,6 +3,7 @@
  */
 package io.hellmoon.tools;
 
+import io.hellmoon.tools.cli.ArchiveCommand;
 import io.hellmoon.tools.cli.DemoCommand;
 import io.hellmoon.tools.cli.ReplayCommand;
 import io.hellmoon.tools.cli.StatCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         StatCommand.class,
         TailCommand.class,
+        ArchiveCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class HellmoonCli implements Runnable
