@@ -240,6 +240,7 @@ final class FrameOutput implements AutoCloseable
             {
                 announced[announcedInFrame[i]] = false;
             }
+            // Every path that refuses a frame names a reason; should one not, the frame is still counted, not lost.
             errorLog.record(
                 NONE == failReason ? MexcReasons.MALFORMED_JSON : failReason,
                 frame, frameOffset, frameLength, failOffset - frameOffset, receiveTimeNs);

@@ -122,6 +122,13 @@ import static io.hellmoon.feed.mexc.MexcJsonReader.VOLUME_24;
  */
 public final class MexcFuturesDecoder implements VenueFrameHandler, AutoCloseable
 {
+    private static final int DEAL_CHANNEL = 0;
+    private static final int DEPTH_CHANNEL = 1;
+    private static final int DEPTH_FULL_CHANNEL = 2;
+    private static final int TICKER_CHANNEL = 3;
+    private static final int KLINE_CHANNEL = 4;
+    private static final int UNKNOWN_CHANNEL = -1;
+
     private static final byte[] DEAL = ascii("push.deal");
     private static final byte[] DEPTH = ascii("push.depth");
     private static final byte[] DEPTH_FULL = ascii("push.depth.full");
@@ -308,7 +315,7 @@ public final class MexcFuturesDecoder implements VenueFrameHandler, AutoCloseabl
         }
 
         final int channel = channel(envelope);
-        if (channel < 0)
+        if (UNKNOWN_CHANNEL == channel)
         {
             return out.unsupported(MexcReasons.UNKNOWN_CHANNEL);
         }
@@ -319,7 +326,7 @@ public final class MexcFuturesDecoder implements VenueFrameHandler, AutoCloseabl
 
         final long eventTimeNs = json.millis(envelope, TS);
         final int dataType = envelope.type(DATA);
-        final boolean dataArray = BEGIN_ARRAY == dataType && 0 == channel;
+        final boolean dataArray = BEGIN_ARRAY == dataType && DEAL_CHANNEL == channel;
         if (BEGIN_OBJECT != dataType && !dataArray)
         {
             return json.typeFailure(envelope, DATA, dataType);
@@ -333,15 +340,16 @@ public final class MexcFuturesDecoder implements VenueFrameHandler, AutoCloseabl
 
         switch (channel)
         {
-            case 0:
+            case DEAL_CHANNEL:
                 return dataArray ? decodeDeals(id, eventTimeNs) : decodeDeal(data, id, eventTimeNs);
-            case 1:
+            case DEPTH_CHANNEL:
                 return decodeDepth(data, id, eventTimeNs);
-            case 2:
+            case DEPTH_FULL_CHANNEL:
                 return decodeDepthFull(data, id, eventTimeNs);
-            case 3:
+            case TICKER_CHANNEL:
                 return decodeTicker(data, id);
             default:
+                // KLINE_CHANNEL, the one left.
                 return decodeKline(data, id, eventTimeNs);
         }
     }
@@ -350,25 +358,25 @@ public final class MexcFuturesDecoder implements VenueFrameHandler, AutoCloseabl
     {
         if (envelope.valueEquals(frame, CHANNEL, DEAL))
         {
-            return 0;
+            return DEAL_CHANNEL;
         }
         if (envelope.valueEquals(frame, CHANNEL, DEPTH))
         {
-            return 1;
+            return DEPTH_CHANNEL;
         }
         if (envelope.valueEquals(frame, CHANNEL, DEPTH_FULL))
         {
-            return 2;
+            return DEPTH_FULL_CHANNEL;
         }
         if (envelope.valueEquals(frame, CHANNEL, TICKER))
         {
-            return 3;
+            return TICKER_CHANNEL;
         }
         if (envelope.valueEquals(frame, CHANNEL, KLINE))
         {
-            return 4;
+            return KLINE_CHANNEL;
         }
-        return -1;
+        return UNKNOWN_CHANNEL;
     }
 
     /**

@@ -78,7 +78,8 @@ public final class ArchiveCommand implements Runnable
         Path archive;
 
         @Option(names = "--stream", paramLabel = "NAME|ID", defaultValue = "md",
-            description = "Stream to record: md, scan, intent, exec, control or a stream id (default: ${DEFAULT-VALUE}).")
+            description = "Stream to record: md, scan, intent, exec, control or a stream id " +
+                "(default: ${DEFAULT-VALUE}).")
         String stream;
 
         @Option(names = "--duration", paramLabel = "D", description = "Stop after this long, e.g. 30s or PT5M.")
@@ -106,8 +107,8 @@ public final class ArchiveCommand implements Runnable
             try (MarketDataArchive archiveHandle = MarketDataArchive.launch(aeronDir.aeronDir(), archive))
             {
                 final long subscriptionId = archiveHandle.startRecording(recorded.channel(), recorded.streamId());
-                out.printf("recording %s (%s, stream %d) into %s%n", recorded.name().toLowerCase(Locale.ROOT), recorded.channel(),
-                    recorded.streamId(), archive);
+                out.printf("recording %s (%s, stream %d) into %s%n", recorded.name().toLowerCase(Locale.ROOT),
+                    recorded.channel(), recorded.streamId(), archive);
                 out.flush();
                 if (durationNs >= 0)
                 {

@@ -102,8 +102,8 @@ public final class ReplayCommand implements Callable<Integer>
     boolean quiet;
 
     @Option(names = "--record-archive", paramLabel = "DIR",
-        description = "Also record the market-data stream into an Aeron Archive in DIR (created if absent, recordings " +
-            "added to those there); play it back with 'hellmoon archive replay'.")
+        description = "Also record the market-data stream into an Aeron Archive in DIR (created if absent, " +
+            "recordings added to those there); play it back with 'hellmoon archive replay'.")
     Path recordArchive;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Capture files.")
