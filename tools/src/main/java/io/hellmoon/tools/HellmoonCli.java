@@ -3,6 +3,7 @@
  */
 package io.hellmoon.tools;
 
+import io.hellmoon.tools.cli.ArchiveCommand;
 import io.hellmoon.tools.cli.DemoCommand;
 import io.hellmoon.tools.cli.PairsCommand;
 import io.hellmoon.tools.cli.ReplayCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
         StatCommand.class,
         TailCommand.class,
         PairsCommand.class,
+        ArchiveCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class HellmoonCli implements Runnable
