@@ -18,6 +18,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.agrona.SystemUtil;
 
@@ -32,11 +33,17 @@ import java.util.concurrent.TimeUnit;
  * and decoding, REST replies, and the timers for heartbeats, rotation, reconnects and pacing. Nothing is shared with
  * another thread, so nothing is locked.
  * <p>
+ * Netty's buffer leak detection samples buffers and allocates a tracker for each one it samples, on the I/O thread,
+ * so it is switched off (process wide) unless {@value Configuration#LEAK_DETECTION_PROP_NAME} is true or Netty's own
+ * {@code io.netty.leakDetection.level} is set.
+ * <p>
  * Methods of the clients built on this loop ({@link WebSocketClient}, {@link HttpClient}) and of the components they
  * feed must be called on {@link #eventLoop()}; other threads hand work over with {@link #execute(Runnable)}.
  */
 public final class FeedEventLoop implements AutoCloseable
 {
+    private static final String NETTY_LEAK_DETECTION_PROP_NAME = "io.netty.leakDetection.level";
+
     private final Context ctx;
     private final MultiThreadIoEventLoopGroup group;
     private final EventLoop eventLoop;
@@ -52,6 +59,11 @@ public final class FeedEventLoop implements AutoCloseable
     {
         ctx.conclude();
         this.ctx = ctx;
+        if (!ctx.leakDetection() && null == System.getProperty(NETTY_LEAK_DETECTION_PROP_NAME))
+        {
+            // Leak detection samples buffers and allocates a tracker for each sampled one, on the I/O thread.
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
         epoll = NetTransport.EPOLL == ctx.transport() || (NetTransport.AUTO == ctx.transport() && Epoll.isAvailable());
         final IoHandlerFactory ioHandlerFactory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(ctx.threadName(), true), ioHandlerFactory);
@@ -257,6 +269,11 @@ public final class FeedEventLoop implements AutoCloseable
          */
         public static final String RECEIVE_BUFFER_PROP_NAME = "hellmoon.feed.net.socket.receive.buffer";
 
+        /**
+         * Keep Netty's buffer leak detection on (it allocates on the I/O thread); for debugging.
+         */
+        public static final String LEAK_DETECTION_PROP_NAME = "hellmoon.feed.net.leak.detection";
+
         private Configuration()
         {
         }
@@ -290,6 +307,7 @@ public final class FeedEventLoop implements AutoCloseable
         private String trustCertificates = System.getProperty(Configuration.TLS_TRUST_CERTIFICATES_PROP_NAME);
         private boolean insecureTls = Boolean.getBoolean(Configuration.TLS_INSECURE_PROP_NAME);
         private int receiveBufferLength = SystemUtil.getSizeAsInt(Configuration.RECEIVE_BUFFER_PROP_NAME, 0);
+        private boolean leakDetection = Boolean.getBoolean(Configuration.LEAK_DETECTION_PROP_NAME);
         private SslContext sslContext;
         private boolean concluded;
 
@@ -708,6 +726,28 @@ public final class FeedEventLoop implements AutoCloseable
         public int receiveBufferLength()
         {
             return receiveBufferLength;
+        }
+
+        /**
+         * Keep Netty's buffer leak detection on.
+         *
+         * @param leakDetection default false: switched off unless Netty's own property sets a level.
+         * @return this.
+         */
+        public Context leakDetection(final boolean leakDetection)
+        {
+            this.leakDetection = leakDetection;
+            return this;
+        }
+
+        /**
+         * Whether Netty's leak detection is kept on.
+         *
+         * @return true if kept.
+         */
+        public boolean leakDetection()
+        {
+            return leakDetection;
         }
 
         /**

@@ -135,6 +135,7 @@ public final class LocalExchangeServer implements AutoCloseable
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final List<HttpRequest> httpRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger connectionIds = new AtomicInteger();
+    private boolean closed;
     private volatile Route route = (request) -> null;
     private volatile boolean answerPings = true;
     private volatile boolean acknowledgeSubscriptions = true;
@@ -345,6 +346,11 @@ public final class LocalExchangeServer implements AutoCloseable
      */
     public void close()
     {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
         serverChannel.close().syncUninterruptibly();
         for (final Connection connection : connections)
         {
@@ -621,8 +627,8 @@ public final class LocalExchangeServer implements AutoCloseable
                 {
                     connection.streams.addAll(Arrays.asList(initial.get(0).split("/")));
                 }
-                handshaker.handshake(ctx.channel(), request).syncUninterruptibly();
                 connections.add(connection);
+                handshaker.handshake(ctx.channel(), request);
                 return;
             }
 
