@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * A feed handler's decoding half, assembled: one decoder per venue seen, all writing into one
@@ -42,6 +43,7 @@ public final class MarketDataFeed implements AutoCloseable
     private final Map<Venue, BinanceJsonDecoder> decoders = new EnumMap<>(Venue.class);
     private final List<BinanceJsonDecoder> decoderList = new ArrayList<>();
     private final MarketDataPipeline pipeline;
+    private LongSupplier reconnects;
 
     /**
      * A feed.
@@ -110,7 +112,9 @@ public final class MarketDataFeed implements AutoCloseable
             .bookManagerContext(new BookManager.Context().snapshotRequester(snapshots))
             .framesReceived(this::framesReceived)
             .decodeErrors(this::decodeErrors)
-            .unsupportedMessages(this::unsupportedMessages));
+            .unsupportedMessages(this::unsupportedMessages)
+            .reconnects(this::reconnects)
+            .stalePeriods(this::stalePeriods));
     }
 
     /**
@@ -162,6 +166,37 @@ public final class MarketDataFeed implements AutoCloseable
     public InstrumentRegistry registry()
     {
         return registry;
+    }
+
+    /**
+     * Where the venue connections' reconnect total comes from, for {@code FeedStatistics}: a live feed's connection
+     * manager; replays have none. Set before the first message.
+     *
+     * @param reconnects supplier of the total, read on the feed's thread.
+     */
+    public void reconnectsSupplier(final LongSupplier reconnects)
+    {
+        this.reconnects = reconnects;
+    }
+
+    /**
+     * Venue connections re-established after a loss, from the supplier set, else 0.
+     *
+     * @return the count.
+     */
+    public long reconnects()
+    {
+        return null == reconnects ? 0 : reconnects.getAsLong();
+    }
+
+    /**
+     * Times a book was marked stale (its connection lost or silent).
+     *
+     * @return the count.
+     */
+    public long stalePeriods()
+    {
+        return null == pipeline ? 0 : pipeline.bookManager().stalePeriods();
     }
 
     /**
