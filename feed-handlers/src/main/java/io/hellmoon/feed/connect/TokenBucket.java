@@ -75,7 +75,8 @@ public final class TokenBucket
         final long clampedWeight = Math.min(weight, burst);
         final long start = Math.max(theoreticalNs(nowNs), nowNs);
         final long readyNs = start + costNs(clampedWeight) - burstToleranceNs;
-        final long waitNs = Math.max(readyNs - nowNs, blockedUntilNs - nowNs);
+        final long blockedNs = Long.MIN_VALUE == blockedUntilNs ? 0 : blockedUntilNs - nowNs;
+        final long waitNs = Math.max(readyNs - nowNs, blockedNs);
         return waitNs > 0 ? waitNs : 0;
     }
 
