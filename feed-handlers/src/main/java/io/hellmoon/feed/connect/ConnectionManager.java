@@ -402,6 +402,7 @@ public final class ConnectionManager implements AutoCloseable
         long overlapStartNs;
         int attempt;
         boolean lost;
+        boolean booksStale;
 
         Slot(final SubscriptionPlan.Connection plan)
         {
@@ -539,6 +540,7 @@ public final class ConnectionManager implements AutoCloseable
             if (session == primary)
             {
                 attempt = 0;
+                booksStale = false;
             }
         }
 
@@ -640,6 +642,11 @@ public final class ConnectionManager implements AutoCloseable
 
         void markStale(final FeedStatusReason reason, final long nowNs)
         {
+            if (booksStale)
+            {
+                return;
+            }
+            booksStale = true;
             int marked = 0;
             for (final int instrumentId : depthInstrumentIds)
             {

@@ -139,6 +139,7 @@ public final class LocalExchangeServer implements AutoCloseable
     private volatile Route route = (request) -> null;
     private volatile boolean answerPings = true;
     private volatile boolean acknowledgeSubscriptions = true;
+    private volatile String subscriptionError;
     private volatile boolean refuseUpgrades;
     private volatile Consumer<Connection> onSubscribed = (connection) -> {};
 
@@ -245,6 +246,28 @@ public final class LocalExchangeServer implements AutoCloseable
     {
         this.acknowledgeSubscriptions = acknowledge;
         return this;
+    }
+
+    /**
+     * Answer subscriptions with an error instead, e.g. {@code {"code":2,"msg":"Invalid request"}}.
+     *
+     * @param error JSON of the error object, or null to accept.
+     * @return this.
+     */
+    public LocalExchangeServer rejectSubscriptions(final String error)
+    {
+        this.subscriptionError = error;
+        return this;
+    }
+
+    /**
+     * The server's event loop, for work that must run with its routes and connections (a generator).
+     *
+     * @return the loop.
+     */
+    public io.netty.channel.EventLoop eventLoop()
+    {
+        return group.next();
     }
 
     /**
@@ -370,6 +393,7 @@ public final class LocalExchangeServer implements AutoCloseable
         private final Set<String> streams = ConcurrentHashMap.newKeySet();
         private final List<ControlMessage> received = new CopyOnWriteArrayList<>();
         private final List<Object> held = new ArrayList<>();
+        private final long acceptedNanoTime = System.nanoTime();
         private volatile boolean stalled;
         private volatile boolean holding;
 
@@ -388,6 +412,16 @@ public final class LocalExchangeServer implements AutoCloseable
         public int id()
         {
             return id;
+        }
+
+        /**
+         * When the upgrade request arrived.
+         *
+         * @return {@link System#nanoTime()} then.
+         */
+        public long acceptedNanoTime()
+        {
+            return acceptedNanoTime;
         }
 
         /**
@@ -490,6 +524,11 @@ public final class LocalExchangeServer implements AutoCloseable
          */
         public void hold()
         {
+            if (channel.eventLoop().inEventLoop())
+            {
+                holding = true;
+                return;
+            }
             channel.eventLoop().submit(() -> holding = true).syncUninterruptibly();
         }
 
@@ -498,6 +537,17 @@ public final class LocalExchangeServer implements AutoCloseable
          */
         public void release()
         {
+            if (channel.eventLoop().inEventLoop())
+            {
+                holding = false;
+                for (final Object message : held)
+                {
+                    channel.write(message);
+                }
+                held.clear();
+                channel.flush();
+                return;
+            }
             channel.eventLoop().submit(() ->
             {
                 holding = false;
@@ -563,6 +613,13 @@ public final class LocalExchangeServer implements AutoCloseable
             {
                 case "SUBSCRIBE", "SUBSCRIPTION" ->
                 {
+                    final String error = subscriptionError;
+                    if (null != error)
+                    {
+                        channel.writeAndFlush(new TextWebSocketFrame(
+                            "{\"error\":" + error + ",\"id\":" + node.path("id").asLong(0) + "}"));
+                        return;
+                    }
                     streams.addAll(params);
                     if (acknowledgeSubscriptions)
                     {
