@@ -245,6 +245,16 @@ public final class LiveFeed implements AutoCloseable
     }
 
     /**
+     * Frames the connections passed to the decoders; read on the loop, or after {@link #terminated()} completed.
+     *
+     * @return the count.
+     */
+    public long framesDelivered()
+    {
+        return null == connections ? 0 : connections.framesDelivered();
+    }
+
+    /**
      * The registry.
      *
      * @return the registry.
