@@ -16,7 +16,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.status.AtomicCounter;
 
 import java.net.URI;
@@ -918,7 +918,7 @@ public final class ConnectionManager implements AutoCloseable
             }
             if (null == clock)
             {
-                clock = new SystemEpochNanoClock();
+                clock = new OffsetEpochNanoClock();
             }
             if (null == counterFactory)
             {
@@ -1063,7 +1063,7 @@ public final class ConnectionManager implements AutoCloseable
         /**
          * Receive times and timers.
          *
-         * @param clock default the system's epoch clock.
+         * @param clock default {@link OffsetEpochNanoClock}, which never allocates.
          * @return this.
          */
         public Context clock(final EpochNanoClock clock)

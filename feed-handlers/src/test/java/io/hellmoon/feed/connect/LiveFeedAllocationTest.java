@@ -81,6 +81,7 @@ class LiveFeedAllocationTest
         assertEquals(0, bytes, "bytes allocated on the feed's thread over " + messages + " messages");
         assertTrue(messages > 5_000, "messages flowed: " + messages);
         assertEquals(0L, (long)feed.eventLoop().eventLoop().submit(() -> feed.feed().decodeErrors()).get());
+        assertEquals(0L, exchange.framesDropped(), "the exchange sent everything");
     }
 
     private long allocatedOnLoop() throws Exception

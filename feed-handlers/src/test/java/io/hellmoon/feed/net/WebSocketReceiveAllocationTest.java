@@ -11,7 +11,7 @@ import io.hellmoon.feed.testing.LocalExchangeServer;
 import io.hellmoon.sbe.Venue;
 import io.hellmoon.test.AllocationMeter;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +36,7 @@ class WebSocketReceiveAllocationTest
 
     private final LocalExchangeServer server = new LocalExchangeServer();
     private final FeedEventLoop loop = new FeedEventLoop(new FeedEventLoop.Context().threadName("alloc-test"));
-    private final SystemEpochNanoClock clock = new SystemEpochNanoClock();
+    private final OffsetEpochNanoClock clock = new OffsetEpochNanoClock();
     private final AtomicLong published = new AtomicLong();
     private final MarketDataFeed feed = new MarketDataFeed(
         (buffer, offset, length) ->

@@ -16,6 +16,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -38,6 +39,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.ssl.SslContext;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -53,6 +57,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -136,6 +141,9 @@ public final class LocalExchangeServer implements AutoCloseable
     private final List<HttpRequest> httpRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger connectionIds = new AtomicInteger();
     private boolean closed;
+    private final Long2ObjectHashMap<Connection[]> subscribersByHash = new Long2ObjectHashMap<>();
+    private final UnsafeBuffer outView = new UnsafeBuffer(0, 0);
+    private final AtomicLong framesDropped = new AtomicLong();
     private volatile Route route = (request) -> null;
     private volatile boolean answerPings = true;
     private volatile boolean acknowledgeSubscriptions = true;
@@ -164,6 +172,7 @@ public final class LocalExchangeServer implements AutoCloseable
             .group(group)
             .channel(NioServerSocketChannel.class)
             .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(16 << 20, 64 << 20))
             .childHandler(new ChannelInitializer<SocketChannel>()
             {
                 protected void initChannel(final SocketChannel ch)
@@ -362,6 +371,135 @@ public final class LocalExchangeServer implements AutoCloseable
             }
         }
         return sent;
+    }
+
+    /**
+     * Send a whole text frame to every connection subscribed to its stream, without allocating: the stream is found
+     * by a hash of its name's bytes, and the WebSocket frame is written into a pooled buffer. Frames for a connection
+     * whose socket cannot take more are dropped and counted. Must be called on {@link #eventLoop()}; call
+     * {@link #flushAll()} after a batch.
+     *
+     * @param buffer     holding the frame.
+     * @param offset     of the frame.
+     * @param length     of the frame.
+     * @param nameOffset of the stream name in the buffer.
+     * @param nameLength of the stream name.
+     * @return connections written to.
+     */
+    public int publishRaw(
+        final DirectBuffer buffer, final int offset, final int length, final int nameOffset, final int nameLength)
+    {
+        final Connection[] subscribers = subscribersByHash.get(hash(buffer, nameOffset, nameLength));
+        if (null == subscribers)
+        {
+            return 0;
+        }
+        int sent = 0;
+        for (final Connection connection : subscribers)
+        {
+            final Channel channel = connection.channel;
+            if (connection.stalled || !channel.isActive())
+            {
+                continue;
+            }
+            if (!channel.isWritable())
+            {
+                framesDropped.incrementAndGet();
+                continue;
+            }
+            final ByteBuf frame = channel.alloc().directBuffer(length + 10);
+            frame.writeByte(0x81);
+            if (length < 126)
+            {
+                frame.writeByte(length);
+            }
+            else if (length <= 0xFFFF)
+            {
+                frame.writeByte(126);
+                frame.writeShort(length);
+            }
+            else
+            {
+                frame.writeByte(127);
+                frame.writeLong(length);
+            }
+            outView.wrap(frame.memoryAddress() + frame.writerIndex(), length);
+            buffer.getBytes(offset, outView, 0, length);
+            frame.writerIndex(frame.writerIndex() + length);
+            channel.write(frame, channel.voidPromise());
+            sent++;
+        }
+        return sent;
+    }
+
+    /**
+     * Flush every open connection, after {@link #publishRaw}. On {@link #eventLoop()}.
+     */
+    public void flushAll()
+    {
+        for (final Connection connection : connections)
+        {
+            if (connection.channel.isActive())
+            {
+                connection.channel.flush();
+            }
+        }
+    }
+
+    /**
+     * Frames {@link #publishRaw} dropped because a connection could not take more.
+     *
+     * @return the count.
+     */
+    public long framesDropped()
+    {
+        return framesDropped.get();
+    }
+
+    private static long hash(final DirectBuffer buffer, final int offset, final int length)
+    {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = offset; i < offset + length; i++)
+        {
+            hash = (hash ^ (buffer.getByte(i) & 0xFF)) * 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    private static long hash(final String name)
+    {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < name.length(); i++)
+        {
+            hash = (hash ^ (name.charAt(i) & 0xFF)) * 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    private void indexSubscriptions(final Connection connection, final List<String> names)
+    {
+        for (final String name : names)
+        {
+            final long key = hash(name);
+            final Connection[] existing = subscribersByHash.get(key);
+            if (null == existing)
+            {
+                subscribersByHash.put(key, new Connection[] {connection});
+            }
+            else
+            {
+                final List<Connection> live = new ArrayList<>();
+                for (final Connection other : existing)
+                {
+                    if (other.channel.isActive() && other != connection)
+                    {
+                        live.add(other);
+                    }
+                }
+                live.add(connection);
+                subscribersByHash.put(key, live.toArray(new Connection[0]));
+            }
+        }
     }
 
     /**
@@ -621,6 +759,7 @@ public final class LocalExchangeServer implements AutoCloseable
                         return;
                     }
                     streams.addAll(params);
+                    indexSubscriptions(this, params);
                     if (acknowledgeSubscriptions)
                     {
                         channel.writeAndFlush(new TextWebSocketFrame(
@@ -682,7 +821,9 @@ public final class LocalExchangeServer implements AutoCloseable
                 final List<String> initial = decoder.parameters().get("streams");
                 if (null != initial && !initial.isEmpty())
                 {
-                    connection.streams.addAll(Arrays.asList(initial.get(0).split("/")));
+                    final List<String> names = Arrays.asList(initial.get(0).split("/"));
+                    connection.streams.addAll(names);
+                    indexSubscriptions(connection, names);
                 }
                 connections.add(connection);
                 handshaker.handshake(ctx.channel(), request);

@@ -107,6 +107,16 @@ public final class SyntheticExchange implements AutoCloseable
     }
 
     /**
+     * Frames dropped because a connection could not take more.
+     *
+     * @return the count.
+     */
+    public long framesDropped()
+    {
+        return server.framesDropped();
+    }
+
+    /**
      * Depth snapshots served.
      *
      * @return the count.
@@ -134,8 +144,9 @@ public final class SyntheticExchange implements AutoCloseable
         final long nowNs = wallNs();
         while (BATCH == market.generate(nowNs, BATCH))
         {
-            // Keep up with wall-clock time.
+            server.flushAll();
         }
+        server.flushAll();
     }
 
     private LocalExchangeServer.Response route(final LocalExchangeServer.HttpRequest request)
@@ -167,13 +178,18 @@ public final class SyntheticExchange implements AutoCloseable
     {
         public void onFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
         {
-            framesGenerated.incrementAndGet();
-            final String frame = buffer.getStringWithoutLengthAscii(offset, length);
-            final int start = frame.indexOf("\"stream\":\"") + 10;
-            final int end = frame.indexOf('"', start);
-            if (start >= 10 && end > start)
+            framesGenerated.lazySet(framesGenerated.get() + 1);
+            // {"stream":"<name>",...: the name starts at 11.
+            final int nameStart = offset + 11;
+            int nameEnd = nameStart;
+            while (nameEnd < offset + length && '"' != buffer.getByte(nameEnd))
             {
-                framesSent.addAndGet(server.publishFrame(frame.substring(start, end), frame));
+                nameEnd++;
+            }
+            final int sent = server.publishRaw(buffer, offset, length, nameStart, nameEnd - nameStart);
+            if (0 != sent)
+            {
+                framesSent.lazySet(framesSent.get() + sent);
             }
         }
 
