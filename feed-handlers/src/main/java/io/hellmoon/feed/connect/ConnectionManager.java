@@ -604,7 +604,8 @@ public final class ConnectionManager implements AutoCloseable
             {
                 markStale(FeedStatusReason.DISCONNECTED, nowNs);
             }
-            lost = true;
+            // A first connection that never opened is not a loss; a reconnect counts once one had been open.
+            lost |= session.connection.wasOpened();
             final long delayNs = backoff.delayNs(attempt++);
             reconnectAtNs = nowNs + delayNs;
             event(ConnectionEvent.RECONNECT_SCHEDULED, index, "reconnecting in " + seconds(delayNs) +

@@ -28,22 +28,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The scale run (a measurement, not a unit test): a live feed subscribed to thousands of synthetic USD-M instruments
  * (trade, bookTicker, depth@100ms each) over as many connections as Binance's limits need, streamed by a local
- * {@link SyntheticExchange} on loopback in the same JVM, measured over a steady minute after the books have synced.
+ * {@link SyntheticExchange} on loopback, measured over a steady minute after every book has synced.
+ * <p>
+ * In one JVM, through Maven:
  * <pre>
  * mvn -o -q -pl feed-handlers test -Dtest=ScaleRun -Dhellmoon.scale.run=true \
  *     [-Dhellmoon.scale.instruments=2000] [-Dhellmoon.scale.rate=40000] [-Dhellmoon.scale.seconds=60]
  * cat feed-handlers/target/scale-run.txt
  * </pre>
+ * or with the exchange in a JVM of its own, so the feed's JVM counts only its own garbage collections
+ * ({@code CP} is the module's test class path, e.g. from {@code mvn dependency:build-classpath}):
+ * <pre>
+ * java $FLAGS -cp $CP io.hellmoon.feed.connect.ScaleRun exchange 2000 40000 &amp;   # prints ws:// and http:// URLs
+ * java $FLAGS -cp $CP io.hellmoon.feed.connect.ScaleRun feed ws://127.0.0.1:P/stream http://127.0.0.1:P 2000 60
+ * </pre>
  * The WebSocket limits are Binance USD-M's (1,024 streams and 10 control messages a second per connection, 300
  * connection attempts per 5 minutes); the REST weight budget is raised, since the snapshots come from the local
  * server and 2,000 books at Binance's budget take half an hour to sync. Reported: messages a second (frames into the
  * decoders and SBE messages out of the pipeline), bytes allocated per message on the feed's thread, the JVM's GC
- * count and time over the minute (the exchange's thread shares the JVM; its allocation is reported too), and what the
- * exchange saw of the connections.
+ * count and time over the minute, and what the exchange saw of the connections.
  */
 @EnabledIfSystemProperty(named = "hellmoon.scale.run", matches = "true")
 @Timeout(900)
-class ScaleRun
+public class ScaleRun
 {
     @Test
     void measure() throws Exception
@@ -51,113 +58,148 @@ class ScaleRun
         final int instruments = Integer.getInteger("hellmoon.scale.instruments", 2000);
         final double rate = Double.parseDouble(System.getProperty("hellmoon.scale.rate", "40000"));
         final int seconds = Integer.getInteger("hellmoon.scale.seconds", 60);
-        final AtomicLong published = new AtomicLong();
-        final List<String> events = new ArrayList<>();
-
         try (SyntheticExchange exchange = new SyntheticExchange(instruments, rate, 20240808))
         {
-            final LocalExchangeServer server = exchange.server();
-            final VenueProfile profile = VenueProfile.of("binance-usdm").wsUrl(server.wsUrl())
-                .restUrl(server.httpUrl()).weightPerMinute(1_000_000).weightBurst(100_000).restInFlight(16);
-            final LiveFeed feed = new LiveFeed(new LiveFeed.Context()
-                .profile(profile)
-                .allSymbols(true)
-                .streams(List.of("trade", "bookTicker", "depth@100ms"))
-                .downstream((buffer, offset, length) ->
-                {
-                    published.lazySet(published.get() + 1);
-                    return true;
-                })
-                .events((event, connection, detail) ->
-                {
-                    synchronized (events)
-                    {
-                        events.add(event + " " + connection + " " + detail);
-                    }
-                })
-                .seed(1));
-            try
-            {
-                final long startNs = System.nanoTime();
-                feed.start();
-                final long syncDeadline = startNs + TimeUnit.SECONDS.toNanos(240);
-                while (onLoop(feed, () -> liveBooks(feed, instruments)) < instruments &&
-                    System.nanoTime() < syncDeadline)
-                {
-                    Thread.sleep(250);
-                }
-                final long syncedNs = System.nanoTime() - startNs;
-                final int liveAtStart = onLoop(feed, () -> liveBooks(feed, instruments));
-                Thread.sleep(10_000);
-
-                final long[] serverThread = new long[1];
-                final long gcCountBefore = gcCount();
-                final long gcTimeBefore = gcTimeMs();
-                final long framesBefore = onLoop(feed, feed::framesDelivered);
-                final long publishedBefore = published.get();
-                final long allocatedBefore = onLoop(feed, AllocationMeter::allocatedBytes);
-                server.eventLoop().submit(() -> serverThread[0] = AllocationMeter.allocatedBytes()).get();
-                final long serverAllocatedBefore = serverThread[0];
-                final long measureStart = System.nanoTime();
-
-                Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-
-                final long allocatedAfter = onLoop(feed, AllocationMeter::allocatedBytes);
-                final long elapsedNs = System.nanoTime() - measureStart;
-                server.eventLoop().submit(() -> serverThread[0] = AllocationMeter.allocatedBytes()).get();
-                final long frames = onLoop(feed, feed::framesDelivered) - framesBefore;
-                final long messages = published.get() - publishedBefore;
-                final long gcCount = gcCount() - gcCountBefore;
-                final long gcTimeMs = gcTimeMs() - gcTimeBefore;
-                final double elapsedS = elapsedNs / 1e9;
-
-                final int connections = onLoop(feed, () -> feed.connections().connectionCount());
-                final int streams = onLoop(feed, () -> feed.connections().streamCount());
-                final long resyncs = onLoop(feed, () -> feed.feed().pipeline().bookManager().resyncs());
-                final long gaps = onLoop(feed, () -> feed.feed().pipeline().bookManager().gaps());
-                final long decodeErrors = onLoop(feed, () -> feed.feed().decodeErrors());
-                final long reconnects = onLoop(feed, () -> feed.connections().reconnects());
-                final int liveAtEnd = onLoop(feed, () -> liveBooks(feed, instruments));
-                int maxStreamsPerConnection = 0;
-                int maxControlPerSecond = 0;
-                for (final LocalExchangeServer.Connection connection : server.connections())
-                {
-                    maxStreamsPerConnection = Math.max(maxStreamsPerConnection, connection.streams().size());
-                    maxControlPerSecond = Math.max(maxControlPerSecond, maxPerSecond(connection));
-                }
-
-                final String report = String.format(
-                    "Scale run: %,d instruments x 3 streams (trade, bookTicker, depth@100ms), synthetic USD-M at a " +
-                    "target of %,.0f frames/s, loopback, one JVM, %d cores, %s %s%n" +
-                    "connections %d (max %d streams each, limit %d); max control messages in any second on a " +
-                    "connection %d (limit %d); connection attempts %d%n" +
-                    "books LIVE %,d of %,d after %.1f s (snapshots %,d); LIVE at the end %,d%n" +
-                    "measured %.1f s: frames into the decoders %,d (%,.0f /s), SBE messages out %,d (%,.0f /s)%n" +
-                    "feed thread allocated %,d bytes: %.4f bytes per frame, %.4f per message%n" +
-                    "GC in the JVM over the minute: %d collections, %d ms; exchange thread allocated %,d bytes%n" +
-                    "resyncs %d, gaps %d, decode errors %d, reconnects %d, frames the exchange dropped %,d%n",
-                    instruments, rate, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                    System.getProperty("java.version"),
-                    connections, maxStreamsPerConnection, profile.streamsPerConnection(), maxControlPerSecond,
-                    profile.controlMessagesPerSecond(), onLoop(feed, () -> feed.connections().connectAttempts()),
-                    liveAtStart, instruments, syncedNs / 1e9, exchange.snapshotsServed(), liveAtEnd,
-                    elapsedS, frames, frames / elapsedS, messages, messages / elapsedS,
-                    allocatedAfter - allocatedBefore, (allocatedAfter - allocatedBefore) / (double)Math.max(1, frames),
-                    (allocatedAfter - allocatedBefore) / (double)Math.max(1, messages),
-                    gcCount, gcTimeMs, serverThread[0] - serverAllocatedBefore,
-                    resyncs, gaps, decodeErrors, reconnects, exchange.framesDropped());
-                System.out.print(report);
-                Files.writeString(Path.of("target", "scale-run.txt"), report, StandardCharsets.UTF_8);
-                assertEquals(0, decodeErrors);
-            }
-            finally
-            {
-                feed.close();
-            }
+            final String report = measureFeed(exchange.server().wsUrl(), exchange.server().httpUrl(), instruments,
+                seconds, String.format("synthetic USD-M at a target of %,.0f frames/s, exchange in the same JVM", rate)) +
+                exchangeReport(exchange);
+            System.out.print(report);
+            Files.writeString(Path.of("target", "scale-run.txt"), report, StandardCharsets.UTF_8);
         }
     }
 
-    private static int liveBooks(final LiveFeed feed, final int instruments)
+    /**
+     * {@code exchange INSTRUMENTS RATE}: serve the synthetic market until killed, printing the URLs and, every 30
+     * seconds, what the exchange saw; {@code feed WS_URL REST_URL INSTRUMENTS SECONDS}: run and measure the feed.
+     *
+     * @param args the mode and its arguments.
+     * @throws Exception if the run fails.
+     */
+    public static void main(final String[] args) throws Exception
+    {
+        if (args.length >= 3 && "exchange".equals(args[0]))
+        {
+            try (SyntheticExchange exchange = new SyntheticExchange(
+                Integer.parseInt(args[1]), Double.parseDouble(args[2]), 20240808))
+            {
+                System.out.println(exchange.server().wsUrl() + " " + exchange.server().httpUrl());
+                System.out.flush();
+                while (!Thread.currentThread().isInterrupted())
+                {
+                    Thread.sleep(30_000);
+                    System.out.print(exchangeReport(exchange));
+                    System.out.flush();
+                }
+            }
+        }
+        else if (args.length >= 5 && "feed".equals(args[0]))
+        {
+            final String report = measureFeed(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                "synthetic USD-M from an exchange in another JVM");
+            System.out.print(report);
+            Files.writeString(Path.of("scale-run.txt"), report, StandardCharsets.UTF_8);
+        }
+        else
+        {
+            System.err.println("usage: ScaleRun exchange INSTRUMENTS RATE | feed WS_URL REST_URL INSTRUMENTS SECONDS");
+            System.exit(2);
+        }
+    }
+
+    private static String measureFeed(
+        final String wsUrl, final String restUrl, final int instruments, final int seconds, final String source)
+        throws Exception
+    {
+        final AtomicLong published = new AtomicLong();
+        final VenueProfile profile = VenueProfile.of("binance-usdm").wsUrl(wsUrl).restUrl(restUrl)
+            .weightPerMinute(1_000_000).weightBurst(100_000).restInFlight(16);
+        final LiveFeed feed = new LiveFeed(new LiveFeed.Context()
+            .profile(profile)
+            .allSymbols(true)
+            .streams(List.of("trade", "bookTicker", "depth@100ms"))
+            .downstream((buffer, offset, length) ->
+            {
+                published.lazySet(published.get() + 1);
+                return true;
+            })
+            .seed(1));
+        try
+        {
+            final long startNs = System.nanoTime();
+            feed.start();
+            final long syncDeadline = startNs + TimeUnit.SECONDS.toNanos(300);
+            while (onLoop(feed, () -> liveBooks(feed)) < instruments && System.nanoTime() < syncDeadline)
+            {
+                Thread.sleep(250);
+            }
+            final long syncedNs = System.nanoTime() - startNs;
+            final int liveAtStart = onLoop(feed, () -> liveBooks(feed));
+            Thread.sleep(10_000);
+
+            final long gcCountBefore = gcCount();
+            final long gcTimeBefore = gcTimeMs();
+            final long framesBefore = onLoop(feed, feed::framesDelivered);
+            final long publishedBefore = published.get();
+            final long allocatedBefore = onLoop(feed, AllocationMeter::allocatedBytes);
+            final long measureStart = System.nanoTime();
+
+            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+
+            final long allocated = onLoop(feed, AllocationMeter::allocatedBytes) - allocatedBefore;
+            final double elapsedS = (System.nanoTime() - measureStart) / 1e9;
+            final long frames = onLoop(feed, feed::framesDelivered) - framesBefore;
+            final long messages = published.get() - publishedBefore;
+            final long gcCount = gcCount() - gcCountBefore;
+            final long gcTimeMs = gcTimeMs() - gcTimeBefore;
+            final long decodeErrors = onLoop(feed, () -> feed.feed().decodeErrors());
+            assertEquals(0, decodeErrors);
+
+            return String.format(
+                "Scale run: %,d instruments x 3 streams (trade, bookTicker, depth@100ms), %s, loopback, %d cores, " +
+                "%s %s, %s%n" +
+                "feed: %d connections for %,d streams (limit %d a connection, %d control messages a second), " +
+                "%d connection attempts%n" +
+                "books LIVE %,d of %,d after %.1f s; LIVE at the end %,d%n" +
+                "measured %.1f s: frames into the decoders %,d (%,.0f /s), SBE messages out %,d (%,.0f /s)%n" +
+                "feed thread allocated %,d bytes: %.4f bytes per frame, %.4f per message%n" +
+                "GC in the feed's JVM over the measurement: %d collections, %d ms%n" +
+                "resyncs %d, gaps %d, decode errors %d, reconnects %d%n",
+                instruments, source, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), gcNames(),
+                onLoop(feed, () -> feed.connections().connectionCount()),
+                onLoop(feed, () -> feed.connections().streamCount()), profile.streamsPerConnection(),
+                profile.controlMessagesPerSecond(), onLoop(feed, () -> feed.connections().connectAttempts()),
+                liveAtStart, instruments, syncedNs / 1e9, onLoop(feed, () -> liveBooks(feed)),
+                elapsedS, frames, frames / elapsedS, messages, messages / elapsedS,
+                allocated, allocated / (double)Math.max(1, frames), allocated / (double)Math.max(1, messages),
+                gcCount, gcTimeMs,
+                onLoop(feed, () -> feed.feed().pipeline().bookManager().resyncs()),
+                onLoop(feed, () -> feed.feed().pipeline().bookManager().gaps()), decodeErrors,
+                onLoop(feed, () -> feed.connections().reconnects()));
+        }
+        finally
+        {
+            feed.close();
+        }
+    }
+
+    private static String exchangeReport(final SyntheticExchange exchange)
+    {
+        final LocalExchangeServer server = exchange.server();
+        int maxStreams = 0;
+        int maxControlPerSecond = 0;
+        for (final LocalExchangeServer.Connection connection : server.connections())
+        {
+            maxStreams = Math.max(maxStreams, connection.streams().size());
+            maxControlPerSecond = Math.max(maxControlPerSecond, maxPerSecond(connection));
+        }
+        return String.format("exchange: %d connections (max %d streams on one), max control messages in any second " +
+            "on a connection %d, frames generated %,d, sent %,d, dropped %,d, snapshots served %,d%n",
+            server.connections().size(), maxStreams, maxControlPerSecond, exchange.framesGenerated(),
+            exchange.framesSent(), exchange.framesDropped(), exchange.snapshotsServed());
+    }
+
+    private static int liveBooks(final LiveFeed feed)
     {
         if (null == feed.feed())
         {
@@ -197,6 +239,16 @@ class ScaleRun
     private static <T> T onLoop(final LiveFeed feed, final Callable<T> read) throws Exception
     {
         return feed.eventLoop().eventLoop().submit(read).get(30, TimeUnit.SECONDS);
+    }
+
+    private static String gcNames()
+    {
+        final List<String> names = new ArrayList<>();
+        for (final GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans())
+        {
+            names.add(bean.getName());
+        }
+        return String.join("/", names);
     }
 
     private static long gcCount()

@@ -4,6 +4,7 @@
 package io.hellmoon.tools.cli;
 
 import io.hellmoon.feed.connect.LiveFeed;
+import io.hellmoon.feed.connect.SubscriptionFormat;
 import io.hellmoon.feed.connect.VenueProfile;
 import org.agrona.SystemUtil;
 import picocli.CommandLine.Option;
@@ -79,6 +80,11 @@ public final class LiveFeedOptions
     VenueProfile profile()
     {
         final VenueProfile profile = VenueProfile.of(venue);
+        if (SubscriptionFormat.BINANCE != profile.format())
+        {
+            throw new IllegalArgumentException(profile.name() + " frames are protobuf: its decoder is not part of " +
+                "this command yet (a LiveFeed takes one through LiveFeed.Context.frameHandlerFactory)");
+        }
         if (null != endpoint)
         {
             profile.wsUrl(endpoint);
