@@ -95,7 +95,8 @@ class FeedCommandTest
         final CliRun record;
         try (SyntheticExchange exchange = new SyntheticExchange(4, 400, 11))
         {
-            record = CliRun.run("record", "--venue", "binance-usdm", "--all", "--streams", "trade,bookTicker,depth@100ms",
+            record = CliRun.run("record", "--venue", "binance-usdm", "--all",
+                "--streams", "trade,bookTicker,depth@100ms",
                 "--endpoint", exchange.server().wsUrl(), "--rest", exchange.server().httpUrl(), "--duration", "2s",
                 "--out", dir.toString(), "--session", "synthetic", "--summary-json", summary.toString());
         }

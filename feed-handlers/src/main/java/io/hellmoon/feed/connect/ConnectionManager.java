@@ -876,7 +876,8 @@ public final class ConnectionManager implements AutoCloseable
         private ConnectionEvents events = ConnectionEvents.NONE;
         private EpochNanoClock clock;
         private CounterFactory counterFactory;
-        private long tickNs = HellmoonConfiguration.durationNs(Configuration.TICK_PROP_NAME, Configuration.TICK_DEFAULT);
+        private long tickNs =
+            HellmoonConfiguration.durationNs(Configuration.TICK_PROP_NAME, Configuration.TICK_DEFAULT);
         private long seed = Long.getLong(Configuration.SEED_PROP_NAME, System.nanoTime());
         private boolean concluded;
 

@@ -286,7 +286,8 @@ public final class LiveFeed implements AutoCloseable
         {
             if (null != ctx.exchangeInfoFile())
             {
-                final BinanceExchangeInfo.Result info = BinanceExchangeInfo.parse(ctx.exchangeInfoFile(), profile.venue());
+                final BinanceExchangeInfo.Result info =
+                    BinanceExchangeInfo.parse(ctx.exchangeInfoFile(), profile.venue());
                 info.addTo(registry);
                 events.onEvent(ConnectionEvent.REFERENCE_DATA, -1, info.instruments().size() + " instruments from " +
                     ctx.exchangeInfoFile());

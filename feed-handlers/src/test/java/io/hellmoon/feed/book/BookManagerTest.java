@@ -300,7 +300,8 @@ class BookManagerTest
 
             snapshot(21);
             assertEquals(FeedState.LIVE, manager.state(ID));
-            assertEquals(new RecordingSink.Status(ID, FeedState.LIVE, FeedStatusReason.SNAPSHOT_APPLIED, 21, NULL_ID, 1),
+            assertEquals(
+                new RecordingSink.Status(ID, FeedState.LIVE, FeedStatusReason.SNAPSHOT_APPLIED, 21, NULL_ID, 1),
                 lastStatus());
             assertEquals(1, manager.resyncs());
             assertEquals(22, lastLevels().lastUpdateId());

@@ -6,7 +6,6 @@ package io.hellmoon.feed.connect;
 import io.hellmoon.feed.VenueFrameHandler;
 import io.hellmoon.feed.net.FeedEventLoop;
 import io.hellmoon.feed.testing.LocalExchangeServer;
-import io.hellmoon.sbe.FeedStatusReason;
 import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -291,7 +291,7 @@ class ConnectionManagerTest
         return delays;
     }
 
-    private <T> T onLoop(final java.util.concurrent.Callable<T> read) throws Exception
+    private <T> T onLoop(final Callable<T> read) throws Exception
     {
         return loop.eventLoop().submit(read).get();
     }

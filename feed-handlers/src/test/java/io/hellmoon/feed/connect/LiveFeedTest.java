@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -229,7 +230,7 @@ class LiveFeedTest
         private final MessageHeaderDecoder header = new MessageHeaderDecoder();
         private final FeedStatusDecoder status = new FeedStatusDecoder();
         private final BookLevelsDecoder levels = new BookLevelsDecoder();
-        private final Map<Integer, List<String>> byInstrument = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Integer, List<String>> byInstrument = new ConcurrentHashMap<>();
 
         void onMessage(final DirectBuffer buffer, final int offset, final int length)
         {

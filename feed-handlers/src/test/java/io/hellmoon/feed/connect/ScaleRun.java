@@ -60,8 +60,10 @@ public class ScaleRun
         final int seconds = Integer.getInteger("hellmoon.scale.seconds", 60);
         try (SyntheticExchange exchange = new SyntheticExchange(instruments, rate, 20240808))
         {
-            final String report = measureFeed(exchange.server().wsUrl(), exchange.server().httpUrl(), instruments,
-                seconds, String.format("synthetic USD-M at a target of %,.0f frames/s, exchange in the same JVM", rate)) +
+            final String source =
+                String.format("synthetic USD-M at a target of %,.0f frames/s, exchange in the same JVM", rate);
+            final String report = measureFeed(
+                exchange.server().wsUrl(), exchange.server().httpUrl(), instruments, seconds, source) +
                 exchangeReport(exchange);
             System.out.print(report);
             Files.writeString(Path.of("target", "scale-run.txt"), report, StandardCharsets.UTF_8);

@@ -96,7 +96,8 @@ class SubscriptionPlanTest
         assertEquals(SubscriptionFormat.SequenceField.AGG_TRADE_ID,
             SubscriptionFormat.BINANCE.sequenceField("aggTrade"));
         assertEquals(SubscriptionFormat.SequenceField.UPDATE_ID, SubscriptionFormat.BINANCE.sequenceField("depth@0ms"));
-        assertEquals(SubscriptionFormat.SequenceField.UPDATE_ID, SubscriptionFormat.BINANCE.sequenceField("bookTicker"));
+        assertEquals(
+            SubscriptionFormat.SequenceField.UPDATE_ID, SubscriptionFormat.BINANCE.sequenceField("bookTicker"));
         assertEquals(SubscriptionFormat.SequenceField.EVENT_TIME, SubscriptionFormat.BINANCE.sequenceField("kline_1m"));
     }
 

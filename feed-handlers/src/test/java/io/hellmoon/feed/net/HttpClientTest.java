@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -169,7 +170,7 @@ class HttpClientTest
         return outcome;
     }
 
-    private <T> T onLoop(final java.util.concurrent.Callable<T> read) throws Exception
+    private <T> T onLoop(final Callable<T> read) throws Exception
     {
         return loop.eventLoop().submit(read).get();
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -80,11 +81,11 @@ class WebSocketConnectionTest
         open();
         final LocalExchangeServer.Connection serverSide = server.connections().get(0);
         final byte[] large = text("{\"big\":\"" + "x".repeat(100_000) + "\"}");
-        serverSide.sendRaw(java.util.Arrays.copyOfRange(large, 0, 3));
+        serverSide.sendRaw(Arrays.copyOfRange(large, 0, 3));
         Thread.sleep(20);
-        serverSide.sendRaw(java.util.Arrays.copyOfRange(large, 3, 50_000));
+        serverSide.sendRaw(Arrays.copyOfRange(large, 3, 50_000));
         Thread.sleep(20);
-        serverSide.sendRaw(concat(java.util.Arrays.copyOfRange(large, 50_000, large.length),
+        serverSide.sendRaw(concat(Arrays.copyOfRange(large, 50_000, large.length),
             frame(false, TEXT, bytes("{\"frag\":"), null, 0), frame(true, PING, bytes("mid"), null, 0),
             frame(true, CONTINUATION, bytes("true}"), null, 0)));
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static io.hellmoon.feed.testing.WebSocketFrames.BINARY;
@@ -66,13 +67,14 @@ class WebSocketFrameParserTest
             "text {\"e\":\"trade\"}", "text " + "x".repeat(200), "ping p1", "text " + "y".repeat(66_000),
             "binary 010203");
 
-        final int[] splits = { 1, 2, 3, 4, 5, 9, 10, 11, 14, 15, 16, 220, 224, 225, 226, 230, 66_000, stream.length - 1 };
+        final int[] splits =
+            { 1, 2, 3, 4, 5, 9, 10, 11, 14, 15, 16, 220, 224, 225, 226, 230, 66_000, stream.length - 1 };
         for (final int split : splits)
         {
             final Events splitEvents = new Events();
             final WebSocketFrameParser splitParser = new WebSocketFrameParser(splitEvents, 1 << 20, 4 << 20, false);
-            final UnsafeBuffer first = direct(java.util.Arrays.copyOfRange(stream, 0, split));
-            final UnsafeBuffer second = direct(java.util.Arrays.copyOfRange(stream, split, stream.length));
+            final UnsafeBuffer first = direct(Arrays.copyOfRange(stream, 0, split));
+            final UnsafeBuffer second = direct(Arrays.copyOfRange(stream, split, stream.length));
             splitParser.onData(first, 0, first.capacity());
             splitParser.onData(second, 0, second.capacity());
             assertEquals(expected, splitEvents.list, "split at " + split);
@@ -183,7 +185,7 @@ class WebSocketFrameParserTest
     {
         parser = new WebSocketFrameParser(events, 1000, 4000, false);
         final byte[] tooLong = frame(true, TEXT, new byte[1001], null, 0);
-        feed(java.util.Arrays.copyOf(tooLong, 4));
+        feed(Arrays.copyOf(tooLong, 4));
         assertEquals(List.of("error 1009 frame longer than the maximum frame length"), events.list);
         assertEquals(0, parser.pendingLength(), "nothing buffered for it");
     }
@@ -209,8 +211,8 @@ class WebSocketFrameParserTest
         final byte[] stream = concat(text("{\"stream\":\"btcusdt@trade\",\"data\":{\"t\":1}}"), text("z".repeat(300)),
             frame(false, TEXT, bytes("part1"), null, 0), frame(true, CONTINUATION, bytes("part2"), null, 0));
         final UnsafeBuffer whole = direct(stream);
-        final UnsafeBuffer head = direct(java.util.Arrays.copyOfRange(stream, 0, 47));
-        final UnsafeBuffer tail = direct(java.util.Arrays.copyOfRange(stream, 47, stream.length));
+        final UnsafeBuffer head = direct(Arrays.copyOfRange(stream, 0, 47));
+        final UnsafeBuffer tail = direct(Arrays.copyOfRange(stream, 47, stream.length));
         final CountingHandler counting = new CountingHandler();
         final WebSocketFrameParser countingParser = new WebSocketFrameParser(counting, 1 << 20, 4 << 20, false);
 

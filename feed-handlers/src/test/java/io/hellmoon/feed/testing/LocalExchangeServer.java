@@ -14,6 +14,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.WriteBufferWaterMark;
@@ -274,7 +275,7 @@ public final class LocalExchangeServer implements AutoCloseable
      *
      * @return the loop.
      */
-    public io.netty.channel.EventLoop eventLoop()
+    public EventLoop eventLoop()
     {
         return group.next();
     }

@@ -10,6 +10,7 @@ import io.hellmoon.sbe.Venue;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.agrona.DirectBuffer;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -160,7 +161,7 @@ public final class SyntheticExchange implements AutoCloseable
             final int id = registry.idOf(Venue.BINANCE_USDM, request.query().getOrDefault("symbol", ""));
             if (InstrumentRegistry.NULL_INSTRUMENT_ID == id)
             {
-                return new LocalExchangeServer.Response(400, java.util.Map.of(), "{\"code\":-1121}");
+                return new LocalExchangeServer.Response(400, Map.of(), "{\"code\":-1121}");
             }
             market.emitSnapshot(id, wallNs());
             snapshotsServed.incrementAndGet();
