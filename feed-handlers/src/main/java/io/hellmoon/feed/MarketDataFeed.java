@@ -53,6 +53,7 @@ public final class MarketDataFeed implements AutoCloseable
     private final List<DecoderStatistics> decoderList = new ArrayList<>();
     private final MarketDataPipeline pipeline;
     private boolean binanceSpotSbe;
+    private LongSupplier reconnects;
 
     /**
      * A feed.
@@ -121,7 +122,9 @@ public final class MarketDataFeed implements AutoCloseable
             .bookManagerContext(new BookManager.Context().snapshotRequester(snapshots))
             .framesReceived(this::framesReceived)
             .decodeErrors(this::decodeErrors)
-            .unsupportedMessages(this::unsupportedMessages));
+            .unsupportedMessages(this::unsupportedMessages)
+            .reconnects(this::reconnects)
+            .stalePeriods(this::stalePeriods));
     }
 
     /**
@@ -259,6 +262,37 @@ public final class MarketDataFeed implements AutoCloseable
     public InstrumentRegistry registry()
     {
         return registry;
+    }
+
+    /**
+     * Where the venue connections' reconnect total comes from, for {@code FeedStatistics}: a live feed's connection
+     * manager; replays have none. Set before the first message.
+     *
+     * @param reconnects supplier of the total, read on the feed's thread.
+     */
+    public void reconnectsSupplier(final LongSupplier reconnects)
+    {
+        this.reconnects = reconnects;
+    }
+
+    /**
+     * Venue connections re-established after a loss, from the supplier set, else 0.
+     *
+     * @return the count.
+     */
+    public long reconnects()
+    {
+        return null == reconnects ? 0 : reconnects.getAsLong();
+    }
+
+    /**
+     * Times a book was marked stale (its connection lost or silent).
+     *
+     * @return the count.
+     */
+    public long stalePeriods()
+    {
+        return null == pipeline ? 0 : pipeline.bookManager().stalePeriods();
     }
 
     /**

@@ -6,6 +6,8 @@ package io.hellmoon.tools;
 import io.hellmoon.tools.cli.ArchiveCommand;
 import io.hellmoon.tools.cli.DemoCommand;
 import io.hellmoon.tools.cli.PairsCommand;
+import io.hellmoon.tools.cli.FeedCommand;
+import io.hellmoon.tools.cli.RecordCommand;
 import io.hellmoon.tools.cli.ReplayCommand;
 import io.hellmoon.tools.cli.StatCommand;
 import io.hellmoon.tools.cli.TailCommand;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         ReplayCommand.class,
         DemoCommand.class,
+        FeedCommand.class,
+        RecordCommand.class,
         StatCommand.class,
         TailCommand.class,
         PairsCommand.class,
