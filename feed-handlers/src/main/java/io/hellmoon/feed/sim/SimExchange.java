@@ -258,7 +258,8 @@ public final class SimExchange implements AutoCloseable
             epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         group = new MultiThreadIoEventLoopGroup(ctx.ioThreads(), ioHandlerFactory);
 
-        final boolean shared = ctx.restPort() < 0 || ctx.restPort() == ctx.port();
+        // Two ports asked as 0 are two ephemeral ports; the same fixed port is one.
+        final boolean shared = ctx.restPort() < 0 || (ctx.restPort() == ctx.port() && 0 != ctx.port());
         webSocketChannel = bind(channelClass, ctx.port(), true, shared);
         webSocketPort = ((InetSocketAddress)webSocketChannel.localAddress()).getPort();
         if (shared)
