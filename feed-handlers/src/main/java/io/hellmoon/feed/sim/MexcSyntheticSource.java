@@ -47,6 +47,8 @@ final class MexcSyntheticSource implements MarketSource, VenueFrameHandler
 {
     private static final long TICKER_INTERVAL_NS = 1_000_000_000L;
     private static final long VERSION_BASE = 1_000_000L;
+    private static final long[] POWERS_OF_TEN = { 1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L };
 
     private static final int E = 0;
     private static final int T_TIME = 1;
@@ -84,6 +86,8 @@ final class MexcSyntheticSource implements MarketSource, VenueFrameHandler
     private final Topic[] klineTopics;
     private final MirrorBook[] books;
     private final long[] versions;
+    private final int[] priceDecimals;
+    private final int[] sizeDecimals;
 
     private final long[] bidDigits;
     private final byte[] bidScales;
@@ -141,6 +145,8 @@ final class MexcSyntheticSource implements MarketSource, VenueFrameHandler
         klineTopics = new Topic[count];
         books = new MirrorBook[count];
         versions = new long[count];
+        priceDecimals = new int[count];
+        sizeDecimals = new int[count];
         bidDigits = new long[count];
         bidScales = new byte[count];
         askDigits = new long[count];
@@ -176,8 +182,13 @@ final class MexcSyntheticSource implements MarketSource, VenueFrameHandler
             klineTopics[i] = topics.topic(MexcStreamHandler.topicName("kline", mexc));
             books[i] = new MirrorBook();
             versions[i] = VERSION_BASE * (i + 1);
+            // Prices are printed with the tick's decimals and sizes with the lot's, so one contract is one lot.
+            final Instrument instrument = market.context().registry().get(market.instrumentId(i));
+            priceDecimals[i] = decimalsOf(instrument.tickSize());
+            sizeDecimals[i] = decimalsOf(instrument.stepSize());
         }
         symbols = List.copyOf(names);
+        seedBooks();
         contractDetailJson = contractDetail();
         description.add("synthetic market as MEXC futures: " + count + " contracts (" + symbols.get(0) + " .. " +
             symbols.get(count - 1) + "), seed " + template.seed() + ", " + Math.round(template.messageRate()) +
@@ -211,8 +222,37 @@ final class MexcSyntheticSource implements MarketSource, VenueFrameHandler
         if (nowNs - market.currentTimeNs() > 1_000_000_000L)
         {
             market = newMarket(nowNs);
+            seedBooks();
         }
         nextTickerNs = nowNs + TICKER_INTERVAL_NS;
+    }
+
+    /**
+     * Start every book from the market's initial book, which its first diffs are relative to; a new book is a new
+     * version.
+     */
+    private void seedBooks()
+    {
+        final int depthLevels = template.bookDepthLevels();
+        final long[] prices = new long[depthLevels];
+        final long[] sizes = new long[depthLevels];
+        for (int i = 0; i < count; i++)
+        {
+            final MirrorBook book = books[i];
+            book.clear();
+            final long priceFactor = POWERS_OF_TEN[MirrorBook.KEY_SCALE - priceDecimals[i]];
+            final long sizeFactor = POWERS_OF_TEN[MirrorBook.KEY_SCALE - sizeDecimals[i]];
+            for (int side = 0; side < 2; side++)
+            {
+                final boolean bid = 0 == side;
+                final int levels = market.bookSide(market.instrumentId(i), bid, prices, sizes);
+                for (int k = 0; k < levels; k++)
+                {
+                    book.set(bid, prices[k] / priceFactor, priceDecimals[i], sizes[k] / sizeFactor, sizeDecimals[i]);
+                }
+            }
+            book.version(++versions[i]);
+        }
     }
 
     /**
@@ -738,10 +778,6 @@ final class MexcSyntheticSource implements MarketSource, VenueFrameHandler
             final String symbol = symbols.get(i);
             final String base = symbol.substring(0, symbol.indexOf('_'));
             final String quote = symbol.substring(symbol.indexOf('_') + 1);
-            // Prices are printed with the tick's decimals and sizes with the lot's, so one contract is one lot.
-            final Instrument instrument = market.context().registry().get(market.instrumentId(i));
-            final int priceDecimals = decimalsOf(instrument.tickSize());
-            final int sizeDecimals = decimalsOf(instrument.stepSize());
             if (i > 0)
             {
                 json.append(',');
@@ -750,9 +786,9 @@ final class MexcSyntheticSource implements MarketSource, VenueFrameHandler
                 .append(" PERPETUAL\",\"displayNameEn\":\"").append(symbol).append(" SWAP\",\"positionOpenType\":3,")
                 .append("\"baseCoin\":\"").append(base).append("\",\"quoteCoin\":\"").append(quote)
                 .append("\",\"settleCoin\":\"").append(quote).append("\",\"contractSize\":")
-                .append(unit(sizeDecimals)).append(",\"minLeverage\":1,\"maxLeverage\":125,\"priceScale\":")
-                .append(priceDecimals).append(",\"volScale\":0,\"amountScale\":4,\"priceUnit\":")
-                .append(unit(priceDecimals)).append(",\"volUnit\":1,\"minVol\":1,\"maxVol\":10000000,")
+                .append(unit(sizeDecimals[i])).append(",\"minLeverage\":1,\"maxLeverage\":125,\"priceScale\":")
+                .append(priceDecimals[i]).append(",\"volScale\":0,\"amountScale\":4,\"priceUnit\":")
+                .append(unit(priceDecimals[i])).append(",\"volUnit\":1,\"minVol\":1,\"maxVol\":10000000,")
                 .append("\"state\":0,\"isNew\":false,\"isHot\":false,\"isHidden\":false,\"apiAllowed\":true}");
         }
         json.append("]}");

@@ -46,7 +46,7 @@ public enum SimVenue
      * {@code sub.kline}, client pings), REST {@code /api/v1/contract/*}; depth versions contiguous.
      */
     MEXC_FUTURES(
-        "mexc-futures", Venue.MEXC_FUTURES, "/api/v1/contract", 100, Integer.MAX_VALUE, 0,
+        "mexc-futures", Venue.MEXC_FUTURES, "/api/v1/contract", 0, Integer.MAX_VALUE, 0,
         TimeUnit.MINUTES.toNanos(1), 0, 1, 20, 1000);
 
     private final String cliName;
@@ -178,9 +178,9 @@ public enum SimVenue
 
     /**
      * Incoming WebSocket messages (pings, pongs, control messages) a connection may send per second before it is
-     * disconnected: Binance spot 5, futures 10.
+     * disconnected: Binance spot 5, futures 10; MEXC futures publishes none (0: no limit).
      *
-     * @return messages per second.
+     * @return messages per second, 0 for no limit.
      */
     public int maxIncomingMessagesPerSecond()
     {

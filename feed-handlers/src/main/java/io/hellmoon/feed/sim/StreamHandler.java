@@ -125,7 +125,7 @@ abstract class StreamHandler extends ChannelInboundHandlerAdapter
     {
         try
         {
-            if (!(msg instanceof WebSocketFrame frame) || !open)
+            if (!(msg instanceof WebSocketFrame frame) || !open || null != session.closeReason())
             {
                 return;
             }
