@@ -5,6 +5,7 @@ package io.hellmoon.tools;
 
 import io.hellmoon.tools.cli.DemoCommand;
 import io.hellmoon.tools.cli.ReplayCommand;
+import io.hellmoon.tools.cli.SimExchangeCommand;
 import io.hellmoon.tools.cli.StatCommand;
 import io.hellmoon.tools.cli.TailCommand;
 import picocli.CommandLine;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         StatCommand.class,
         TailCommand.class,
+        SimExchangeCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class HellmoonCli implements Runnable
