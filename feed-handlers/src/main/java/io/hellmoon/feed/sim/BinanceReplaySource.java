@@ -211,6 +211,10 @@ final class BinanceReplaySource implements MarketSource, VenueFrameHandler
      */
     public int expirePending(final long wallNs)
     {
+        if (waiting.isEmpty())
+        {
+            return 0;
+        }
         int expired = 0;
         for (final Iterator<ReplayInstrument> it = waiting.iterator(); it.hasNext(); )
         {

@@ -131,8 +131,8 @@ final class MarketAgent implements Agent
             {
                 nextDisconnectNs = nowNs + disconnectEveryNs;
             }
-            final int closed = exchange.closeAllSessions("fault: disconnect-every");
             counters.disconnectsInjected.increment();
+            final int closed = exchange.closeAllSessions("fault: disconnect-every");
             log.accept("fault disconnect-every: closed " + closed + " connections");
             work++;
         }

@@ -31,7 +31,7 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
 import java.net.InetSocketAddress;
@@ -775,7 +775,8 @@ public final class SimExchange implements AutoCloseable
             Configuration.SLOW_CONSUMER_TIMEOUT_PROP_NAME, Configuration.SLOW_CONSUMER_TIMEOUT_DEFAULT_NS);
         private long depthRequestTimeoutNs = Configuration.durationNs(
             Configuration.DEPTH_REQUEST_TIMEOUT_PROP_NAME, Configuration.DEPTH_REQUEST_TIMEOUT_DEFAULT_NS);
-        private int ioThreads = Configuration.integer(Configuration.IO_THREADS_PROP_NAME, Configuration.IO_THREADS_DEFAULT);
+        private int ioThreads =
+            Configuration.integer(Configuration.IO_THREADS_PROP_NAME, Configuration.IO_THREADS_DEFAULT);
         private int batchLimit =
             Configuration.integer(Configuration.BATCH_LIMIT_PROP_NAME, Configuration.BATCH_LIMIT_DEFAULT);
         private int maxIncomingFrameLength = Configuration.integer(
@@ -891,7 +892,7 @@ public final class SimExchange implements AutoCloseable
             }
             if (null == clock)
             {
-                clock = new SystemEpochNanoClock();
+                clock = new OffsetEpochNanoClock();
             }
             if (null == counterFactory)
             {
@@ -1161,9 +1162,10 @@ public final class SimExchange implements AutoCloseable
         }
 
         /**
-         * Clock of the timeline, the fault schedules and the REST rate windows.
+         * Clock of the timeline, the fault schedules and the REST rate windows; read from the market thread and the
+         * event loops.
          *
-         * @param clock default the system's.
+         * @param clock default an {@link OffsetEpochNanoClock} (the system's time without allocating).
          * @return this.
          */
         public Context clock(final EpochNanoClock clock)

@@ -109,7 +109,10 @@ final class SimHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     // ------------------------------------------------------------------------------------------------ WebSocket
 
     private void upgrade(
-        final ChannelHandlerContext ctx, final FullHttpRequest request, final QueryStringDecoder query, final String path)
+        final ChannelHandlerContext ctx,
+        final FullHttpRequest request,
+        final QueryStringDecoder query,
+        final String path)
     {
         final SimExchange.Context config = exchange.context();
         final Channel channel = ctx.channel();

@@ -104,7 +104,8 @@ abstract class StreamHandler extends ChannelInboundHandlerAdapter
         exchange.register(session);
         final long tickNs = tickNs();
         tick = ctx.executor().scheduleAtFixedRate(this::onTick, tickNs, tickNs, TimeUnit.NANOSECONDS);
-        lifetime = ctx.executor().schedule(this::onLifetimeReached, config.connectionLifetimeNs(), TimeUnit.NANOSECONDS);
+        lifetime = ctx.executor().schedule(
+            this::onLifetimeReached, config.connectionLifetimeNs(), TimeUnit.NANOSECONDS);
         onOpen();
     }
 

@@ -214,6 +214,43 @@ class BinanceRestTest
     }
 
     @Test
+    void shouldHoldDepthRequestsUntilTheReplayReachesTheCapturesSnapshot() throws Exception
+    {
+        final Path capture = TestData.file(SimTests.USDM_ETH);
+        final ManualEpochNanoClock clock = new ManualEpochNanoClock(1_000_000_000_000L);
+        try (SimExchange sim = SimExchange.launch(SimTests.context(SimVenue.BINANCE_USDM)
+            .replayFiles(List.of(capture))
+            .clock(clock)))
+        {
+            SimTests.await("the first frame", () -> sim.counters().get("source frames") >= 1);
+            final java.util.concurrent.CompletableFuture<HttpResponse<String>> pending =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> get(sim.restUri() + "/fapi/v1/depth?symbol=ETHUSDT&limit=5"));
+            Thread.sleep(300);
+            assertTrue(!pending.isDone(), "no book before the capture's snapshot: the request waits");
+
+            clock.advance(FIVE_SECONDS_NS);
+            final HttpResponse<String> response = pending.get(20, TimeUnit.SECONDS);
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals(5, json(response.body()).get("bids").size());
+        }
+    }
+
+    @Test
+    void shouldAnswer503WhenTheBookDoesNotComeInTime()
+    {
+        final ManualEpochNanoClock clock = new ManualEpochNanoClock(1_000_000_000_000L);
+        try (SimExchange sim = SimExchange.launch(SimTests.context(SimVenue.BINANCE_USDM)
+            .replayFiles(List.of(TestData.file(SimTests.USDM_ETH)))
+            .clock(clock)
+            .depthRequestTimeoutNs(TimeUnit.MILLISECONDS.toNanos(300))))
+        {
+            SimTests.await("the first frame", () -> sim.counters().get("source frames") >= 1);
+            assertError(get(sim.restUri() + "/fapi/v1/depth?symbol=ETHUSDT"), 503, -1007, null);
+        }
+    }
+
+    @Test
     void shouldAnswerBadRequestsAsBinanceDoes()
     {
         try (SimExchange sim = SimExchange.launch(SimTests.context(SimVenue.BINANCE_USDM)

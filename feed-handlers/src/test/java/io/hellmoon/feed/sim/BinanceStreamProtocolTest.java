@@ -178,7 +178,8 @@ class BinanceStreamProtocolTest
             .replayFiles(List.of(TestData.file(SimTests.USDM_BTC)))))
         {
             assertStartsWith("404", TestWsClient.refusal(sim.webSocketUri() + "/nowhere"));
-            assertStartsWith("400 {\"error\":{\"code\":2,\"msg\":\"Invalid request: invalid stream", TestWsClient.refusal(sim.webSocketUri() + "/stream?streams=BTCUSDT@trade"));
+            assertStartsWith("400 {\"error\":{\"code\":2,\"msg\":\"Invalid request: invalid stream",
+                TestWsClient.refusal(sim.webSocketUri() + "/stream?streams=BTCUSDT@trade"));
         }
     }
 

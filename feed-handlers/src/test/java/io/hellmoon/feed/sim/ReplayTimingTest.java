@@ -126,8 +126,8 @@ class ReplayTimingTest
             final long recordedNs = trades.get(count - 1).receiveNs() - trades.get(0).receiveNs();
             final long servedNs = last.nanoTime() - firstReceived.nanoTime();
             final double ratio = servedNs / (recordedNs / 20.0);
-            System.out.println("20x: " + count + " trades recorded over " + recordedNs / 1_000_000 + " ms served over " +
-                servedNs / 1_000_000 + " ms, ratio to a twentieth " + ratio);
+            System.out.println("20x: " + count + " trades recorded over " + recordedNs / 1_000_000 +
+                " ms served over " + servedNs / 1_000_000 + " ms, ratio to a twentieth " + ratio);
             assertTrue(ratio > 0.8 && ratio < 1.5, "ratio " + ratio);
         }
     }

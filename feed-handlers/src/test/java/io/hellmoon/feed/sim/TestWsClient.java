@@ -59,6 +59,10 @@ final class TestWsClient implements AutoCloseable
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final LinkedBlockingQueue<Received> texts = new LinkedBlockingQueue<>();
     private final AtomicInteger pings = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong counted = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong countedBytes = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean countOnly;
+    private volatile long lastCountedNs;
     private final CompletableFuture<Void> handshake = new CompletableFuture<>();
     private final CompletableFuture<Integer> closeStatus = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -174,7 +178,16 @@ final class TestWsClient implements AutoCloseable
             final WebSocketFrame frame = (WebSocketFrame)msg;
             if (frame instanceof TextWebSocketFrame text)
             {
-                texts.add(new Received(text.text(), System.nanoTime()));
+                if (countOnly)
+                {
+                    counted.incrementAndGet();
+                    countedBytes.addAndGet(text.content().readableBytes());
+                    lastCountedNs = System.nanoTime();
+                }
+                else
+                {
+                    texts.add(new Received(text.text(), System.nanoTime()));
+                }
             }
             else if (frame instanceof PingWebSocketFrame)
             {
@@ -218,6 +231,29 @@ final class TestWsClient implements AutoCloseable
     {
         channel.writeAndFlush(new PingWebSocketFrame(Unpooled.copiedBuffer("hi", StandardCharsets.US_ASCII)))
             .syncUninterruptibly();
+    }
+
+    /**
+     * From now on only count text messages (for throughput measurements), keeping none.
+     */
+    void countOnly()
+    {
+        countOnly = true;
+    }
+
+    long counted()
+    {
+        return counted.get();
+    }
+
+    long countedBytes()
+    {
+        return countedBytes.get();
+    }
+
+    long lastCountedNs()
+    {
+        return lastCountedNs;
     }
 
     void autoPong(final boolean autoPong)

@@ -45,8 +45,9 @@ import java.util.concurrent.TimeUnit;
         "&limit=, /exchangeInfo, /ping, /time, with X-MBX-USED-WEIGHT-1M and 429/418 with Retry-After.",
         "",
         "mexc-futures: WebSocket at /edge: sub.deal, sub.depth, sub.ticker, sub.kline (Min1) and unsub.*, answered",
-        "rs.sub.*; {\"method\":\"ping\"} answered {\"channel\":\"pong\",\"data\":<ms>}, a minute without ping closes the",
-        "connection; push.deal/depth/ticker/kline with numbers. REST: /api/v1/contract/depth/{symbol}, /detail, /ping.",
+        "rs.sub.*; {\"method\":\"ping\"} answered {\"channel\":\"pong\",\"data\":<ms>}, a minute without ping",
+        "closes the connection; push.deal/depth/ticker/kline with numbers. REST: /api/v1/contract/depth/{symbol},",
+        "/detail, /ping.",
         "",
         "Sources: --replay serves hftbacktest files ('<receive ns> <json>', gzip or plain) and cryptofeed sessions",
         "(X.ws.N.M with X.http and X.0 beside it) at --speed, on one timeline: a client that connects late joins the",
@@ -68,7 +69,8 @@ import java.util.concurrent.TimeUnit;
     footer = {
         "",
         "Examples:",
-        "  hellmoon sim-exchange --venue binance-usdm --port 9443 --replay ../shared/data/binance/captures/usdm/*.gz \\",
+        "  hellmoon sim-exchange --venue binance-usdm --port 9443 \\",
+        "      --replay ../shared/data/binance/captures/usdm/*.gz \\",
         "      --speed 20x --faults disconnect-every=4s,drop-diff-every=700",
         "  hellmoon sim-exchange --venue mexc-futures --port 0 --ports-file ports.json --synthetic 2000"})
 public final class SimExchangeCommand implements Callable<Integer>
@@ -159,7 +161,7 @@ public final class SimExchangeCommand implements Callable<Integer>
     String linger;
 
     @Option(names = "--ports-file", paramLabel = "FILE",
-        description = "Write the bound ports as JSON once listening, e.g. {\"webSocketPort\":41234,\"restPort\":41234}.")
+        description = "Write the bound ports as JSON once listening: {\"webSocketPort\":P,\"restPort\":P2}.")
     Path portsFile;
 
     @Option(names = "--status-interval", paramLabel = "D", defaultValue = "10s",
