@@ -219,6 +219,33 @@ final class Session
     }
 
     /**
+     * Write everything queued, writable or not, so that a control reply written next follows the data the market
+     * thread queued before it (a reply to UNSUBSCRIBE is then the last thing before the stream stops). Event loop
+     * only.
+     */
+    void writeQueued()
+    {
+        if (closed || null == ctx || !channel.isActive())
+        {
+            return;
+        }
+        int frames = 0;
+        long bytes = 0;
+        ByteBuf frame;
+        while (null != (frame = outbound.poll()))
+        {
+            bytes += frame.readableBytes();
+            ctx.write(frame, ctx.voidPromise());
+            frames++;
+        }
+        if (frames > 0)
+        {
+            counters.framesSent.getAndAdd(frames);
+            counters.bytesSent.getAndAdd(bytes);
+        }
+    }
+
+    /**
      * Frames waiting in the queue.
      */
     int queued()

@@ -315,10 +315,11 @@ abstract class StreamHandler extends ChannelInboundHandlerAdapter
     }
 
     /**
-     * Write a text frame now.
+     * Write a text frame now, after the data already queued for the connection.
      */
     protected void sendText(final String json)
     {
+        session.writeQueued();
         ctx.writeAndFlush(new TextWebSocketFrame(json));
     }
 
