@@ -9,6 +9,7 @@ import io.hellmoon.tools.cli.PairsCommand;
 import io.hellmoon.tools.cli.FeedCommand;
 import io.hellmoon.tools.cli.RecordCommand;
 import io.hellmoon.tools.cli.ReplayCommand;
+import io.hellmoon.tools.cli.SimExchangeCommand;
 import io.hellmoon.tools.cli.StatCommand;
 import io.hellmoon.tools.cli.TailCommand;
 import picocli.CommandLine;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
         TailCommand.class,
         PairsCommand.class,
         ArchiveCommand.class,
+        SimExchangeCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class HellmoonCli implements Runnable
