@@ -9,6 +9,7 @@ import io.hellmoon.tools.cli.PairsCommand;
 import io.hellmoon.tools.cli.FeedCommand;
 import io.hellmoon.tools.cli.RecordCommand;
 import io.hellmoon.tools.cli.ReplayCommand;
+import io.hellmoon.tools.cli.ScanCommand;
 import io.hellmoon.tools.cli.SimExchangeCommand;
 import io.hellmoon.tools.cli.StatCommand;
 import io.hellmoon.tools.cli.TailCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         ReplayCommand.class,
         DemoCommand.class,
+        ScanCommand.class,
         FeedCommand.class,
         RecordCommand.class,
         StatCommand.class,
