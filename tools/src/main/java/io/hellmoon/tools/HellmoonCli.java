@@ -8,6 +8,7 @@ import io.hellmoon.tools.cli.DemoCommand;
 import io.hellmoon.tools.cli.PairsCommand;
 import io.hellmoon.tools.cli.FeedCommand;
 import io.hellmoon.tools.cli.RecordCommand;
+import io.hellmoon.tools.cli.QualityCommand;
 import io.hellmoon.tools.cli.ReplayCommand;
 import io.hellmoon.tools.cli.ScanCommand;
 import io.hellmoon.tools.cli.SimExchangeCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
         PairsCommand.class,
         ArchiveCommand.class,
         SimExchangeCommand.class,
+        QualityCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class HellmoonCli implements Runnable
