@@ -8,7 +8,9 @@ import io.hellmoon.tools.cli.DemoCommand;
 import io.hellmoon.tools.cli.PairsCommand;
 import io.hellmoon.tools.cli.FeedCommand;
 import io.hellmoon.tools.cli.RecordCommand;
+import io.hellmoon.tools.cli.QualityCommand;
 import io.hellmoon.tools.cli.ReplayCommand;
+import io.hellmoon.tools.cli.ScanCommand;
 import io.hellmoon.tools.cli.SimExchangeCommand;
 import io.hellmoon.tools.cli.StatCommand;
 import io.hellmoon.tools.cli.TailCommand;
@@ -27,6 +29,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         ReplayCommand.class,
         DemoCommand.class,
+        ScanCommand.class,
         FeedCommand.class,
         RecordCommand.class,
         StatCommand.class,
@@ -34,6 +37,7 @@ import picocli.CommandLine.Command;
         PairsCommand.class,
         ArchiveCommand.class,
         SimExchangeCommand.class,
+        QualityCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class HellmoonCli implements Runnable

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReplayCommandTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ON_SWEEP_BOUNDARY =
+        Pattern.compile("^\\{\"time\":\\d+(000000000|250000000|500000000|750000000),");
 
     @Test
     void shouldSummariseMergedCapturesFromTheMarketDataStream(@TempDir final Path dir) throws Exception
@@ -108,6 +112,37 @@ class ReplayCommandTest
     }
 
     @Test
+    void shouldSplitTheAnomaliesOverShards(@TempDir final Path dir) throws Exception
+    {
+        final String[] files = {
+            TestData.file("binance/captures/usdm/btcusdt_20240808.gz").toString(),
+            TestData.file("binance/captures/usdm/ethusdt_20240808.gz").toString()};
+        final List<String> all = scanLines(dir.resolve("all.jsonl"), "0/1", files);
+        final List<String> merged = new ArrayList<>(scanLines(dir.resolve("s0.jsonl"), "0/2", files));
+        merged.addAll(scanLines(dir.resolve("s1.jsonl"), "1/2", files));
+        assertTrue(all.size() > 2, "anomalies on both instruments: " + all);
+        assertEquals(new TreeSet<>(all), new TreeSet<>(merged), "the shards' events are the whole replay's");
+        assertEquals(all.size(), merged.size());
+    }
+
+    private static List<String> scanLines(final Path out, final String shard, final String... files) throws Exception
+    {
+        final String[] args = new String[7 + files.length];
+        System.arraycopy(new String[]{"replay", "--quiet", "--scan", "--shard", shard, "--anomalies-jsonl",
+            out.toString()}, 0, args, 0, 7);
+        System.arraycopy(files, 0, args, 7, files.length);
+        final CliRun run = CliRun.run(args);
+        assertEquals(0, run.exitCode(), run.err());
+        // The anomaly id carries the scanner id (shard + 1); a sweep event's receive time is that of the message
+        // that crossed the sweep boundary in its scanner's stream. Both are per scanner by design.
+        return Files.readAllLines(out).stream()
+            .map(line -> line.replaceFirst("\"anomalyId\":\\d+,", ""))
+            .map(line -> ON_SWEEP_BOUNDARY.matcher(line).find() ?
+                line.replaceFirst("\"receiveTime\":\\d+,", "") : line)
+            .toList();
+    }
+
+    @Test
     void shouldFailNamingAMissingFile(@TempDir final Path dir)
     {
         final CliRun run = CliRun.run("replay", dir.resolve("nope.gz").toString());
@@ -120,6 +155,7 @@ class ReplayCommandTest
     {
         assertEquals(2, CliRun.run("replay", "--speed", "fast", "x.gz").exitCode());
         assertEquals(2, CliRun.run("replay", "--venue", "nasdaq", "x.gz").exitCode());
+        assertEquals(2, CliRun.run("replay", "--scan", "--shard", "2/2", "x.gz").exitCode());
         final CliRun run = CliRun.run("replay", "--anomalies-jsonl", "a.jsonl", "x.gz");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--scan"), run.err());

@@ -24,6 +24,7 @@ import io.hellmoon.sbe.Venue;
 import io.hellmoon.tools.archive.MarketDataArchive;
 import io.hellmoon.tools.scan.AnomalyJsonlWriter;
 import io.hellmoon.tools.scan.ScanStage;
+import io.hellmoon.tools.scan.ShardSpec;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -90,6 +91,11 @@ public final class ReplayCommand implements Callable<Integer>
         description = "With --scan: write every anomaly event as one JSON line.")
     Path anomaliesJsonl;
 
+    @Option(names = "--shard", paramLabel = "i/N", defaultValue = "0/1",
+        description = "With --scan: scan only instruments whose id % N == i, as 'hellmoon scan --shard' does; the " +
+            "scanner id is i + 1 (default: ${DEFAULT-VALUE}).")
+    String shard;
+
     @Option(names = "--exchange-info", paramLabel = "FILE",
         description = "Reference data (a venue's exchangeInfo reply); symbols not in it are then decode errors.")
     List<Path> exchangeInfo;
@@ -121,8 +127,10 @@ public final class ReplayCommand implements Callable<Integer>
         }
         final ReplaySpeed replaySpeed;
         final Venue explicitVenue;
+        final ShardSpec shardSpec;
         try
         {
+            shardSpec = ShardSpec.parse(shard);
             replaySpeed = ReplaySpeed.parse(speed);
             explicitVenue = null == venue ? null : Venues.parse(venue);
         }
@@ -163,7 +171,7 @@ public final class ReplayCommand implements Callable<Integer>
                 aeron.addExclusivePublication(Stream.MD.channel(), Stream.MD.streamId());
             final Subscription summarySubscription =
                 aeron.addSubscription(Stream.MD.channel(), Stream.MD.streamId());
-            final ScanStage scanStage = scan ? new ScanStage(aeron, counters, anomalyWriter) : null;
+            final ScanStage scanStage = scan ? new ScanStage(aeron, counters, anomalyWriter, shardSpec) : null;
 
             final AeronPublisher mdPublisher = new AeronPublisher(
                 mdPublication, BackPressurePolicy.RETRY, new YieldingIdleStrategy(), 0, counters, "replay md");

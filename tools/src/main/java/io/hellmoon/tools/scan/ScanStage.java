@@ -36,7 +36,21 @@ public final class ScanStage implements AutoCloseable
      */
     public ScanStage(final Aeron aeron, final CounterFactory counters, final SbeHandler handler)
     {
-        final ScannerContext ctx = new ScannerContext()
+        this(aeron, counters, handler, ShardSpec.ALL);
+    }
+
+    /**
+     * Create the scanner of one shard of the universe and the scan subscriber.
+     *
+     * @param aeron    client of the driver carrying the streams.
+     * @param counters for the scanner's counters.
+     * @param handler  of every message on the scan stream, or null to only run the scanner.
+     * @param shard    instruments the scanner takes; its scanner id is the shard index + 1.
+     */
+    public ScanStage(final Aeron aeron, final CounterFactory counters, final SbeHandler handler, final ShardSpec shard)
+    {
+        final ScannerContext ctx = shard.applyTo(new ScannerContext())
+            .scannerId(shard.index() + 1)
             .counterFactory(counters)
             .backPressurePolicy(BackPressurePolicy.RETRY)
             .publishRetryTimeoutNs(0);
