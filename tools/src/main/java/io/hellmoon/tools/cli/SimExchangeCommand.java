@@ -271,7 +271,14 @@ public final class SimExchangeCommand implements Callable<Integer>
             if (null != sim)
             {
                 final String summary = sim.counters().summaryLine();
+                // Stopped by an interrupt: close the agents without it (their runner would retry the close), then
+                // restore it for the caller.
+                final boolean interrupted = Thread.interrupted();
                 sim.close();
+                if (interrupted)
+                {
+                    Thread.currentThread().interrupt();
+                }
                 synchronized (out)
                 {
                     out.println("sim-exchange done: " + summary);
