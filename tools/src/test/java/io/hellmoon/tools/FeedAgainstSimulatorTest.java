@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,6 +125,59 @@ class FeedAgainstSimulatorTest
         assertEquals(0, summary.get("crossedBooks").asLong(), "crossed books" + context);
         assertEquals(0, summary.get("decodeErrors").asLong(), "decode errors" + context);
         assertTrue(sim.out().contains("fault disconnect-every: closed"), sim.out());
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldSyncMexcFuturesBooksFromTheSyntheticMarket(@TempDir final Path dir) throws Exception
+    {
+        final Path ports = dir.resolve("ports.json");
+        final Path summaryFile = dir.resolve("mexc.json");
+        final AtomicReference<CliRun> simRun = new AtomicReference<>();
+        final Thread simThread = new Thread(() -> simRun.set(CliRun.run("sim-exchange", "--venue", "mexc-futures",
+            "--port", "0", "--ports-file", ports.toString(), "--synthetic", "3", "--seed", "5", "--message-rate", "300",
+            "--status-interval", "0s", "--duration", "100s")), "sim-exchange-command");
+        simThread.start();
+        final CliRun feed;
+        try
+        {
+            final String portsJson = awaitPorts(ports, simThread);
+            final String wsPort = group(WS_PORT, portsJson);
+            final String restPort = group(REST_PORT, portsJson);
+            feed = CliRun.run("feed", "--venue", "mexc-futures", "--symbols", "SYN0001_USDT,SYN0002_USDT,SYN0003_USDT",
+                "--endpoint", "ws://127.0.0.1:" + wsPort + "/edge", "--rest", "http://127.0.0.1:" + restPort,
+                "--duration", "4s", "--summary-json", summaryFile.toString(), "--seed", "1");
+        }
+        finally
+        {
+            simThread.interrupt();
+            simThread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        final CliRun sim = simRun.get();
+        assertNotNull(sim, "the simulator stopped");
+        assertEquals(0, sim.exitCode(), sim.err());
+        assertEquals(0, feed.exitCode(), feed.err() + feed.out());
+
+        final JsonNode summary = JSON.readTree(summaryFile.toFile());
+        final String context = "\nfeed:\n" + feed.out() + "\nsim:\n" + sim.out() + "\nsummary:\n" + summary;
+        final JsonNode instruments = summary.get("instruments");
+        assertEquals(3, instruments.size(), context);
+        for (final String symbol : List.of("SYN0001_USDT", "SYN0002_USDT", "SYN0003_USDT"))
+        {
+            final JsonNode instrument = instruments.get("MEXC_FUTURES:" + symbol);
+            assertNotNull(instrument, symbol + context);
+            assertFalse(instrument.get("lastUpdateId").isNull(), "a book synced for " + symbol + context);
+            assertTrue(new BigDecimal(text(instrument, "bestBid")).compareTo(
+                new BigDecimal(text(instrument, "bestAsk"))) < 0, "not crossed: " + symbol + context);
+            assertNotNull(text(instrument, "lastTradePrice"), symbol + context);
+        }
+        final JsonNode messages = summary.get("messages");
+        assertEquals(3, messages.get("snapshot").asLong(), "one snapshot per book" + context);
+        assertTrue(messages.get("depthUpdate").asLong() > 0 && messages.get("trade").asLong() > 0, context);
+        assertEquals(0, summary.get("decodeErrors").asLong(), "decode errors" + context);
+        assertEquals(0, summary.get("gaps").asLong(), "gaps" + context);
+        assertEquals(0, summary.get("crossedBooks").asLong(), "crossed books" + context);
+        assertTrue(feed.out().contains("conn 0 SUBSCRIBED"), feed.out());
     }
 
     private static List<Path> usdmCaptures() throws IOException
