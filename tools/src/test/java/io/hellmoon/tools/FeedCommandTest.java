@@ -129,6 +129,10 @@ class FeedCommandTest
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("no venue profile 'kraken'"), unknown.err());
 
+        final CliRun mexcAll = CliRun.run("feed", "--venue", "mexc-futures", "--all");
+        assertEquals(2, mexcAll.exitCode());
+        assertTrue(mexcAll.err().contains("name the contracts with --symbols"), mexcAll.err());
+
         final CliRun badUrl = CliRun.run("record", "--venue", "binance-spot", "--all", "--out", "x",
             "--endpoint", "http://localhost:1");
         assertEquals(2, badUrl.exitCode());

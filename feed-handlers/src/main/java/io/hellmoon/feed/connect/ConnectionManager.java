@@ -687,6 +687,7 @@ public final class ConnectionManager implements AutoCloseable
         long acknowledged;
         long dataFrames;
         long lastReceiveNs;
+        long lastPingNs;
         long openedAtNs;
         boolean pingOutstanding;
         boolean closedByUs;
@@ -736,9 +737,12 @@ public final class ConnectionManager implements AutoCloseable
             {
                 slot.onSilent(this, nowNs, quietNs);
             }
-            else if (quietNs > profile.heartbeatIdleNs() && !pingOutstanding && controlLimiter.tryAcquire(nowNs))
+            else if (((quietNs > profile.heartbeatIdleNs() && !pingOutstanding) ||
+                (profile.format().pingsWhileDataFlows() && nowNs - lastPingNs > profile.heartbeatIdleNs())) &&
+                controlLimiter.tryAcquire(nowNs))
             {
                 pingOutstanding = true;
+                lastPingNs = nowNs;
                 controlMessagesSent++;
                 final String ping = profile.format().pingMessage();
                 if (null == ping)
@@ -794,6 +798,7 @@ public final class ConnectionManager implements AutoCloseable
             final long nowNs = clock.nanoTime();
             openedAtNs = nowNs;
             lastReceiveNs = nowNs;
+            lastPingNs = nowNs;
             slot.onOpen(this, nowNs);
         }
 

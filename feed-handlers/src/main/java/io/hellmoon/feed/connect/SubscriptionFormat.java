@@ -100,6 +100,55 @@ public enum SubscriptionFormat
         {
             return SequenceField.NONE;
         }
+    },
+
+    /**
+     * MEXC futures ({@code /edge}): one channel of one contract per message, named here
+     * {@code <channel>:<SYMBOL>} (e.g. {@code depth:BTC_USDT}) from a stream given as the channel ({@code deal},
+     * {@code depth}, {@code ticker}), subscribed as {@code {"method":"sub.depth","param":{"symbol":"BTC_USDT"}}}
+     * (so a profile of this format sends one stream per message), JSON pings {@code {"method":"ping"}} sent whether
+     * or not data flows (MEXC closes a connection without a ping for a minute). Replies ({@code rs.sub.*},
+     * {@code pong}) reach the decoder, which counts them as frames it does not decode. JSON pushes carry no sequence
+     * common to every channel, so a rotation switches when the new connection delivers, as for MEXC spot.
+     */
+    MEXC_FUTURES
+    {
+        public String streamName(final String symbol, final String stream)
+        {
+            return stream + ":" + symbol.toUpperCase(Locale.ROOT);
+        }
+
+        public String subscribeMessage(final List<String> streams, final long id)
+        {
+            if (1 != streams.size())
+            {
+                throw new IllegalArgumentException("MEXC futures subscribes one stream per message: " + streams);
+            }
+            final String stream = streams.get(0);
+            final int colon = stream.indexOf(':');
+            return "{\"method\":\"sub." + stream.substring(0, colon) + "\",\"param\":{\"symbol\":\"" +
+                stream.substring(colon + 1) + "\"}}";
+        }
+
+        public String pingMessage()
+        {
+            return "{\"method\":\"ping\"}";
+        }
+
+        public boolean pingsWhileDataFlows()
+        {
+            return true;
+        }
+
+        public boolean isDepth(final String stream)
+        {
+            return "depth".equals(stream);
+        }
+
+        public SequenceField sequenceField(final String stream)
+        {
+            return SequenceField.NONE;
+        }
     };
 
     /**
@@ -157,6 +206,17 @@ public enum SubscriptionFormat
      * @return the text, or null to send ping frames.
      */
     public abstract String pingMessage();
+
+    /**
+     * Whether the venue wants client pings every heartbeat-idle period even while data flows (MEXC futures closes a
+     * connection that has not pinged for a minute); otherwise a connection pings only when it has been quiet.
+     *
+     * @return true to ping regardless of data.
+     */
+    public boolean pingsWhileDataFlows()
+    {
+        return false;
+    }
 
     /**
      * Whether a configured stream is a diff-depth stream, whose book needs snapshots and goes stale with its

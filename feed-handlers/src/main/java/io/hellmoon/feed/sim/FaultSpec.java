@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  *     <tr><td>{@code disconnect-every}</td><td>duration</td><td>close every client WebSocket connection at each
  *     multiple of the period after the stream starts (an abrupt TCP close, no close frame)</td></tr>
  *     <tr><td>{@code stall-every}</td><td>duration</td><td>at each multiple of the period, stop sending data and
- *     server pings for {@code stall-length} while keeping sockets open; data of the stall is lost</td></tr>
+ *     server pings, and stop answering client pings, for {@code stall-length} while keeping sockets open (a frozen
+ *     path); data of the stall is lost</td></tr>
  *     <tr><td>{@code stall-length}</td><td>duration</td><td>how long a stall lasts: default
  *     {@value #DEFAULT_STALL_LENGTH_SECONDS} s, or half the period when that is shorter; must be shorter than the
  *     period</td></tr>

@@ -130,7 +130,11 @@ final class MexcStreamHandler extends StreamHandler
         if ("ping".equals(method))
         {
             onClientPing();
-            sendText("{\"channel\":\"pong\",\"data\":" + exchange.nowMs() + "}");
+            if (!exchange.isStalled())
+            {
+                // As for WebSocket pings: nothing, pongs included, gets through a stall.
+                sendText("{\"channel\":\"pong\",\"data\":" + exchange.nowMs() + "}");
+            }
             return;
         }
 

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * the connection lifetime (closed with 1000 when it is reached), and the subscription bookkeeping.
  * <p>
  * Connection timers run on Netty's scheduler in real time, independent of the simulator's clock. During a stall no
- * server ping is sent and no pong is expected. Event loop only.
+ * server ping is sent, no pong is expected and client pings are not answered. Event loop only.
  */
 abstract class StreamHandler extends ChannelInboundHandlerAdapter
 {
@@ -142,7 +142,12 @@ abstract class StreamHandler extends ChannelInboundHandlerAdapter
             }
             if (frame instanceof PingWebSocketFrame)
             {
-                ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+                // A stall is a frozen path: a pong would tell the client the connection is alive when nothing else
+                // gets through, so none is sent (a client's heartbeat must be what notices the stall).
+                if (!exchange.isStalled())
+                {
+                    ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+                }
             }
             else if (frame instanceof PongWebSocketFrame)
             {

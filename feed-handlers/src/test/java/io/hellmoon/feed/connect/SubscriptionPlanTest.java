@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,28 @@ class SubscriptionPlanTest
             SubscriptionFormat.MEXC.subscribeMessage(List.of("a", "b"), 3));
         assertEquals("{\"method\":\"PING\"}", SubscriptionFormat.MEXC.pingMessage());
         assertEquals(10, plan.connections().get(0).depthInstrumentIds().length);
+    }
+
+    @Test
+    void shouldNameMexcFuturesChannelsOnePerMessageAndPutTheContractInTheDepthPath()
+    {
+        final VenueProfile profile = VenueProfile.of("mexc-futures").restUrl("http://127.0.0.1:9000").conclude();
+        final SubscriptionPlan plan = SubscriptionPlan.plan(profile, instruments(2), profile.streams());
+        assertEquals(List.of("deal:SYM0001USDT", "depth:SYM0001USDT", "ticker:SYM0001USDT", "deal:SYM0002USDT",
+            "depth:SYM0002USDT", "ticker:SYM0002USDT"), plan.connections().get(0).streamNames());
+        assertEquals(2, plan.connections().get(0).depthInstrumentIds().length);
+        assertEquals("{\"method\":\"sub.depth\",\"param\":{\"symbol\":\"BTC_USDT\"}}",
+            SubscriptionFormat.MEXC_FUTURES.subscribeMessage(List.of("depth:BTC_USDT"), 7));
+        assertThrows(IllegalArgumentException.class,
+            () -> SubscriptionFormat.MEXC_FUTURES.subscribeMessage(List.of("deal:A", "deal:B"), 1));
+        assertEquals("{\"method\":\"ping\"}", SubscriptionFormat.MEXC_FUTURES.pingMessage());
+        assertTrue(SubscriptionFormat.MEXC_FUTURES.pingsWhileDataFlows(), "MEXC closes a connection without pings");
+        assertFalse(SubscriptionFormat.BINANCE.pingsWhileDataFlows());
+        assertEquals(1, profile.streamsPerMessage());
+        assertEquals("http://127.0.0.1:9000/api/v1/contract/depth/BTC_USDT?limit=1000",
+            profile.depthUri("BTC_USDT").toString());
+        assertEquals("https://fapi.binance.com/fapi/v1/depth?symbol=BTCUSDT&limit=1000",
+            VenueProfile.of("binance-usdm").conclude().depthUri("BTCUSDT").toString());
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.List;
 public final class LiveFeedOptions
 {
     @Option(names = "--venue", paramLabel = "V", required = true,
-        description = "binance-spot, binance-usdm, binance-coinm (mexc-spot needs its decoder plugged in).")
+        description = "binance-spot, binance-usdm, binance-coinm, mexc-futures (JSON, --symbols only) or " +
+            "mexc-spot (protobuf).")
     String venue;
 
     @Option(names = "--symbols", paramLabel = "LIST", split = ",",
@@ -80,10 +81,10 @@ public final class LiveFeedOptions
     VenueProfile profile()
     {
         final VenueProfile profile = VenueProfile.of(venue);
-        if (SubscriptionFormat.BINANCE != profile.format())
+        if (SubscriptionFormat.MEXC_FUTURES == profile.format() && (all || null != exchangeInfo))
         {
-            throw new IllegalArgumentException(profile.name() + " frames are protobuf: its decoder is not part of " +
-                "this command yet (a LiveFeed takes one through LiveFeed.Context.frameHandlerFactory)");
+            throw new IllegalArgumentException(profile.name() + " reference data (contract/detail) is not read yet: " +
+                "name the contracts with --symbols, e.g. BTC_USDT (registered with the default exponents)");
         }
         if (null != endpoint)
         {
@@ -107,6 +108,8 @@ public final class LiveFeedOptions
         final LiveFeed.Context ctx = new LiveFeed.Context()
             .profile(profile)
             .exchangeInfoFile(exchangeInfo)
+            // MEXC futures' contract/detail is not Binance's exchangeInfo: named symbols get the default exponents.
+            .fetchExchangeInfo(SubscriptionFormat.MEXC_FUTURES != profile.format())
             .idleTimeoutNs(idleNs());
         if (all)
         {

@@ -57,8 +57,8 @@ import java.util.concurrent.TimeUnit;
         "",
         "Faults (--faults, comma-separated; durations like 500ms, 4s, 2m):",
         "  disconnect-every=D   close every client connection at each multiple of D (no close frame)",
-        "  stall-every=D        stop sending data and pings for stall-length at each multiple of D; the socket",
-        "                       stays open and the data of the stall is lost",
+        "  stall-every=D        stop sending data and pings, and answering pings, for stall-length at each",
+        "                       multiple of D; the socket stays open and the data of the stall is lost",
         "  stall-length=D       length of each stall (default 5s, or half of stall-every if shorter)",
         "  drop-diff-every=N    skip every Nth depth diff on the wire (REST snapshots still include it)",
         "  garbage-every=N      send a malformed frame (the first half of the frame) before every Nth data frame",
@@ -271,7 +271,14 @@ public final class SimExchangeCommand implements Callable<Integer>
             if (null != sim)
             {
                 final String summary = sim.counters().summaryLine();
+                // Stopped by an interrupt: close the agents without it (their runner would retry the close), then
+                // restore it for the caller.
+                final boolean interrupted = Thread.interrupted();
                 sim.close();
+                if (interrupted)
+                {
+                    Thread.currentThread().interrupt();
+                }
                 synchronized (out)
                 {
                     out.println("sim-exchange done: " + summary);
