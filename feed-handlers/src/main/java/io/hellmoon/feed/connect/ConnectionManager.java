@@ -22,6 +22,7 @@ import org.agrona.concurrent.status.AtomicCounter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,6 +67,7 @@ public final class ConnectionManager implements AutoCloseable
     private final Backoff backoff;
     private final SlidingWindowLimiter connectLimiter;
     private final URI endpoint;
+    private final Map<String, String> handshakeHeaders;
     private final Slot[] slots;
     private final int streamCount;
     private final AtomicCounter connectionsCounter;
@@ -104,6 +106,7 @@ public final class ConnectionManager implements AutoCloseable
             profile.backoffInitialNs(), profile.backoffMaxNs(), profile.backoffJitter(), ctx.seed());
         connectLimiter = new SlidingWindowLimiter(profile.connectAttempts(), profile.connectWindowNs());
         endpoint = URI.create(profile.wsUrl());
+        handshakeHeaders = ctx.handshakeHeaders();
         final List<SubscriptionPlan.Connection> planned = ctx.plan().connections();
         slots = new Slot[planned.size()];
         for (int i = 0; i < slots.length; i++)
@@ -485,7 +488,7 @@ public final class ConnectionManager implements AutoCloseable
             }
             event(ConnectionEvent.CONNECTING, index, endpoint + " (" + plan.streams().size() + " streams" +
                 (rotation ? ", replacement" : 0 != attempt ? ", attempt " + (attempt + 1) : "") + ")");
-            session.connection = client.connect(endpoint, session, session);
+            session.connection = client.connect(endpoint, handshakeHeaders, session, session);
         }
 
         void onData(
@@ -884,6 +887,7 @@ public final class ConnectionManager implements AutoCloseable
         private long tickNs =
             HellmoonConfiguration.durationNs(Configuration.TICK_PROP_NAME, Configuration.TICK_DEFAULT);
         private long seed = Long.getLong(Configuration.SEED_PROP_NAME, System.nanoTime());
+        private Map<String, String> handshakeHeaders = Map.of();
         private boolean concluded;
 
         /**
@@ -1153,6 +1157,29 @@ public final class ConnectionManager implements AutoCloseable
         public long seed()
         {
             return seed;
+        }
+
+        /**
+         * Extra request headers of every connection's opening handshake (the API key of Binance's SBE streams).
+         * Connect time only; never on the receive path.
+         *
+         * @param handshakeHeaders header names to values; copied.
+         * @return this.
+         */
+        public Context handshakeHeaders(final Map<String, String> handshakeHeaders)
+        {
+            this.handshakeHeaders = Map.copyOf(handshakeHeaders);
+            return this;
+        }
+
+        /**
+         * Extra request headers of every connection's opening handshake.
+         *
+         * @return the headers, empty by default.
+         */
+        public Map<String, String> handshakeHeaders()
+        {
+            return handshakeHeaders;
         }
     }
 }

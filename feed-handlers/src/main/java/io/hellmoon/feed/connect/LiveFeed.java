@@ -9,6 +9,7 @@ import io.hellmoon.codecs.InstrumentRegistry;
 import io.hellmoon.codecs.aeron.CounterFactory;
 import io.hellmoon.codecs.aeron.MessageSink;
 import io.hellmoon.feed.MarketDataFeed;
+import io.hellmoon.feed.binance.sbe.BinanceApiKey;
 import io.hellmoon.feed.VenueFrameHandler;
 import io.hellmoon.feed.net.FeedEventLoop;
 import io.hellmoon.feed.net.HttpClient;
@@ -32,6 +33,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -348,7 +350,9 @@ public final class LiveFeed implements AutoCloseable
             .clock(clock)
             .counterFactory(ctx.counterFactory())
             .tickNs(ctx.tickNs())
-            .seed(ctx.seed()));
+            .seed(ctx.seed())
+            .handshakeHeaders(null == ctx.binanceApiKey() ? Map.of() :
+                Map.of(ctx.binanceApiKey().headerName(), ctx.binanceApiKey().headerValue())));
         feed.reconnectsSupplier(connections::reconnects);
         events.onEvent(ConnectionEvent.CONNECTING, -1, instruments.size() + " instruments, " + plan.streamCount() +
             " streams over " + plan.connections().size() + " connections to " + profile.wsUrl());
@@ -560,6 +564,7 @@ public final class LiveFeed implements AutoCloseable
         private long tickNs = new ConnectionManager.Context().tickNs();
         private long seed = new ConnectionManager.Context().seed();
         private String label = "feed";
+        private BinanceApiKey binanceApiKey;
         private boolean concluded;
 
         /**
@@ -615,10 +620,16 @@ public final class LiveFeed implements AutoCloseable
             {
                 counterFactory = CounterFactory.local(64);
             }
+            if (profile.binanceSbe() && null == binanceApiKey)
+            {
+                // Names the key's file or environment variable property when neither is set.
+                binanceApiKey = BinanceApiKey.fromConfiguration();
+            }
             if (null == frameHandlerFactory)
             {
                 final VenueProfile venueProfile = profile;
-                frameHandlerFactory = (feed) -> feed.handlerFor(venueProfile.venue());
+                frameHandlerFactory = (feed) -> feed.binanceSpotSbe(venueProfile.binanceSbe())
+                    .handlerFor(venueProfile.venue());
             }
             concluded = true;
             return this;
@@ -1065,6 +1076,31 @@ public final class LiveFeed implements AutoCloseable
         public String label()
         {
             return label;
+        }
+
+        /**
+         * The API key of Binance's SBE streams, sent as {@code X-MBX-APIKEY} when each connection opens. Needed by
+         * {@code binance-spot-sbe} only; when not set, {@link #conclude()} reads it as
+         * {@link BinanceApiKey#fromConfiguration()} does (a file, else an environment variable) and fails naming both
+         * if neither holds one.
+         *
+         * @param binanceApiKey the key.
+         * @return this.
+         */
+        public Context binanceApiKey(final BinanceApiKey binanceApiKey)
+        {
+            this.binanceApiKey = binanceApiKey;
+            return this;
+        }
+
+        /**
+         * The API key of Binance's SBE streams.
+         *
+         * @return the key, or null when the venue needs none.
+         */
+        public BinanceApiKey binanceApiKey()
+        {
+            return binanceApiKey;
         }
     }
 }

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * {@code hellmoon.feed.<venue>.<key>} to change it, since venues change their limits. The keys are the
  * {@code *_KEY} constants; every one is documented in {@code feed-handlers/README.md}.
  * <p>
- * Built by {@link #of(String)} for {@code binance-spot}, {@code binance-usdm}, {@code binance-coinm},
- * {@code mexc-spot} and {@code mexc-futures}; setters override, {@link #conclude()} validates and fails naming the
+ * Built by {@link #of(String)} for {@code binance-spot}, {@code binance-spot-sbe} (Binance's SBE market-data streams:
+ * binary frames, an API key in the opening handshake), {@code binance-usdm}, {@code binance-coinm}, {@code mexc-spot}
+ * and {@code mexc-futures}; setters override, {@link #conclude()} validates and fails naming the
  * property. Not thread safe; read only once concluded.
  */
 public final class VenueProfile
@@ -166,7 +167,7 @@ public final class VenueProfile
 
     private static final String SYMBOL_PLACEHOLDER = "{symbol}";
     private static final List<String> NAMES =
-        List.of("binance-spot", "binance-usdm", "binance-coinm", "mexc-spot", "mexc-futures");
+        List.of("binance-spot", "binance-spot-sbe", "binance-usdm", "binance-coinm", "mexc-spot", "mexc-futures");
 
     private final String name;
     private final Venue venue;
@@ -198,6 +199,7 @@ public final class VenueProfile
     private int restInFlight;
     private long retryAfterDefaultNs;
     private long restRetryDelayNs;
+    private boolean binanceSbe;
     private boolean concluded;
 
     private VenueProfile(final String name, final Venue venue)
@@ -209,8 +211,8 @@ public final class VenueProfile
     /**
      * The venue names with a profile.
      *
-     * @return {@code binance-spot}, {@code binance-usdm}, {@code binance-coinm}, {@code mexc-spot},
-     *     {@code mexc-futures}.
+     * @return {@code binance-spot}, {@code binance-spot-sbe}, {@code binance-usdm}, {@code binance-coinm},
+     *     {@code mexc-spot}, {@code mexc-futures}.
      */
     public static List<String> names()
     {
@@ -232,6 +234,7 @@ public final class VenueProfile
             case "binance-spot" -> binance(key, Venue.BINANCE_SPOT, "wss://stream.binance.com:9443/stream",
                 "https://api.binance.com", "trade,bookTicker,depth@100ms", 5, "/api/v3/depth",
                 "/api/v3/exchangeInfo", 20, 6000);
+            case "binance-spot-sbe" -> binanceSpotSbe();
             case "binance-usdm" -> binance(key, Venue.BINANCE_USDM, "wss://fstream.binance.com/stream",
                 "https://fapi.binance.com", "trade,bookTicker,depth@0ms", 10, "/fapi/v1/depth",
                 "/fapi/v1/exchangeInfo", 1, 2400);
@@ -292,6 +295,17 @@ public final class VenueProfile
         return profile;
     }
 
+    private static VenueProfile binanceSpotSbe()
+    {
+        // The SBE streams share the JSON streams' limits (5 control messages a second, 1,024 streams, 300 attempts in
+        // 5 minutes, 24 h lifetime); depth snapshots still come from the JSON REST API, with the same weights.
+        final VenueProfile profile = binance("binance-spot-sbe", Venue.BINANCE_SPOT,
+            "wss://stream-sbe.binance.com:9443/stream", "https://api.binance.com", "trade,bestBidAsk,depth", 5,
+            "/api/v3/depth", "/api/v3/exchangeInfo", 20, 6000);
+        profile.binanceSbe = true;
+        return profile;
+    }
+
     private static VenueProfile mexcSpot()
     {
         final VenueProfile profile = binance("mexc-spot", Venue.MEXC_SPOT, "wss://wbs-api.mexc.com/ws",
@@ -318,6 +332,17 @@ public final class VenueProfile
         profile.heartbeatIdleNs = TimeUnit.SECONDS.toNanos(15);
         profile.heartbeatTimeoutNs = TimeUnit.SECONDS.toNanos(45);
         return profile;
+    }
+
+    /**
+     * Whether the venue's streams are Binance's SBE market-data streams: binary frames decoded from Binance's schema,
+     * and a connection that needs an API key ({@code X-MBX-APIKEY}) in its opening handshake.
+     *
+     * @return true for {@code binance-spot-sbe}.
+     */
+    public boolean binanceSbe()
+    {
+        return binanceSbe;
     }
 
     private void applyProperties()

@@ -32,6 +32,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
@@ -533,6 +534,7 @@ public final class LocalExchangeServer implements AutoCloseable
         private final List<ControlMessage> received = new CopyOnWriteArrayList<>();
         private final List<Object> held = new ArrayList<>();
         private final long acceptedNanoTime = System.nanoTime();
+        private final Map<String, String> upgradeHeaders = new ConcurrentHashMap<>();
         private volatile boolean stalled;
         private volatile boolean holding;
 
@@ -541,6 +543,32 @@ public final class LocalExchangeServer implements AutoCloseable
             this.id = id;
             this.channel = channel;
             this.uri = uri;
+        }
+
+        /**
+         * The headers of the upgrade request, names in lower case.
+         *
+         * @return name to value.
+         */
+        public Map<String, String> upgradeHeaders()
+        {
+            return upgradeHeaders;
+        }
+
+        /**
+         * Send a binary message (Binance's SBE streams), unless stalled.
+         *
+         * @param payload the message.
+         * @return true if sent or held.
+         */
+        public boolean sendBinary(final byte[] payload)
+        {
+            if (stalled || !channel.isActive())
+            {
+                return false;
+            }
+            write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(payload)));
+            return true;
         }
 
         /**
@@ -819,6 +847,10 @@ public final class LocalExchangeServer implements AutoCloseable
                 handshaker = new WebSocketServerHandshakerFactory(location, null, false, 64 * 1024 * 1024)
                     .newHandshaker(request);
                 connection = new Connection(connectionIds.incrementAndGet(), ctx.channel(), URI.create(location));
+                for (final Map.Entry<String, String> header : request.headers())
+                {
+                    connection.upgradeHeaders.put(header.getKey().toLowerCase(java.util.Locale.ROOT), header.getValue());
+                }
                 final List<String> initial = decoder.parameters().get("streams");
                 if (null != initial && !initial.isEmpty())
                 {

@@ -19,8 +19,9 @@ import java.util.List;
 public final class LiveFeedOptions
 {
     @Option(names = "--venue", paramLabel = "V", required = true,
-        description = "binance-spot, binance-usdm, binance-coinm, mexc-futures (JSON, --symbols only) or " +
-            "mexc-spot (protobuf).")
+        description = "binance-spot, binance-spot-sbe (Binance's SBE streams: an Ed25519 API key from the file " +
+            "named by -Dhellmoon.feed.binance.sbe.api.key.file or the variable HELLMOON_BINANCE_API_KEY), " +
+            "binance-usdm, binance-coinm, mexc-futures (JSON, --symbols only) or mexc-spot (protobuf).")
     String venue;
 
     @Option(names = "--symbols", paramLabel = "LIST", split = ",",
