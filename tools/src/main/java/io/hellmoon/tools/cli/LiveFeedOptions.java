@@ -6,7 +6,6 @@ package io.hellmoon.tools.cli;
 import io.hellmoon.feed.connect.LiveFeed;
 import io.hellmoon.feed.connect.SubscriptionFormat;
 import io.hellmoon.feed.connect.VenueProfile;
-import org.agrona.SystemUtil;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -137,7 +136,7 @@ public final class LiveFeedOptions
      */
     long durationNs()
     {
-        return null == duration ? Long.MAX_VALUE : SystemUtil.parseDuration("--duration", duration);
+        return RunLength.durationNs(duration);
     }
 
     /**
@@ -147,6 +146,6 @@ public final class LiveFeedOptions
      */
     long idleNs()
     {
-        return null == exitWhenIdle ? 0 : SystemUtil.parseDuration("--exit-when-idle", exitWhenIdle);
+        return RunLength.idleNs(exitWhenIdle);
     }
 }
