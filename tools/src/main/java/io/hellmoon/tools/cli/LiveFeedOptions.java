@@ -73,12 +73,15 @@ public final class LiveFeedOptions
     }
 
     /**
-     * The venue's profile with the endpoints given.
+     * Check the options ({@link #validate()}), then the venue's profile with the endpoints given.
      *
      * @return the profile, concluded.
+     * @throws IllegalArgumentException saying what is wrong with the options.
+     * @throws IllegalStateException    when the profile does not conclude.
      */
     VenueProfile profile()
     {
+        validate();
         final VenueProfile profile = VenueProfile.of(venue);
         if (SubscriptionFormat.MEXC_FUTURES == profile.format() && (all || null != exchangeInfo))
         {
