@@ -636,34 +636,7 @@ final class MexcSyntheticSource implements MarketSource, VenueFrameHandler
 
     private boolean readFields(final DirectBuffer buffer, final int offset, final int length)
     {
-        final JsonCursor cursor = this.cursor.wrap(buffer, offset, length);
-        if (JsonCursor.BEGIN_OBJECT != cursor.next())
-        {
-            return false;
-        }
-        fields.reset(offset);
-        int token;
-        while (JsonCursor.FIELD_NAME == (token = cursor.next()))
-        {
-            final int slot = fields.slotOf(buffer, cursor.tokenOffset(), cursor.tokenLength());
-            final int value = cursor.next();
-            if (JsonFieldTable.NO_SLOT != slot)
-            {
-                fields.put(slot, cursor);
-            }
-            if (JsonCursor.BEGIN_OBJECT == value || JsonCursor.BEGIN_ARRAY == value)
-            {
-                if (JsonCursor.ERROR == cursor.skipValue())
-                {
-                    return false;
-                }
-            }
-            else if (JsonCursor.ERROR == value)
-            {
-                return false;
-            }
-        }
-        return JsonCursor.END_OBJECT == token;
+        return readObject(fields, buffer, offset, length);
     }
 
     private boolean readKline(final DirectBuffer buffer, final int objectStart)
@@ -683,23 +656,41 @@ final class MexcSyntheticSource implements MarketSource, VenueFrameHandler
             }
         }
         while (depthLevel > 0 && end < buffer.capacity());
-        final JsonCursor cursor = this.cursor.wrap(buffer, objectStart, end - objectStart);
+        return readObject(klineFields, buffer, objectStart, end - objectStart);
+    }
+
+    /**
+     * Index the fields of one JSON object into a table (the frame's top level, or its kline object), skipping nested
+     * values.
+     *
+     * @return false when the bytes are not one well-formed object.
+     */
+    private boolean readObject(
+        final JsonFieldTable table, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final JsonCursor cursor = this.cursor.wrap(buffer, offset, length);
         if (JsonCursor.BEGIN_OBJECT != cursor.next())
         {
             return false;
         }
-        klineFields.reset(objectStart);
+        table.reset(offset);
         int token;
         while (JsonCursor.FIELD_NAME == (token = cursor.next()))
         {
-            final int slot = klineFields.slotOf(buffer, cursor.tokenOffset(), cursor.tokenLength());
+            final int slot = table.slotOf(buffer, cursor.tokenOffset(), cursor.tokenLength());
             final int value = cursor.next();
             if (JsonFieldTable.NO_SLOT != slot)
             {
-                klineFields.put(slot, cursor);
+                table.put(slot, cursor);
             }
-            if ((JsonCursor.BEGIN_OBJECT == value || JsonCursor.BEGIN_ARRAY == value) &&
-                JsonCursor.ERROR == cursor.skipValue() || JsonCursor.ERROR == value)
+            if (JsonCursor.BEGIN_OBJECT == value || JsonCursor.BEGIN_ARRAY == value)
+            {
+                if (JsonCursor.ERROR == cursor.skipValue())
+                {
+                    return false;
+                }
+            }
+            else if (JsonCursor.ERROR == value)
             {
                 return false;
             }
