@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -82,29 +83,12 @@ class FeedAgainstSimulatorTest
             simArgs.add("--replay");
             simArgs.add(capture.toString());
         }
-        final AtomicReference<CliRun> simRun = new AtomicReference<>();
-        final Thread simThread = new Thread(() -> simRun.set(CliRun.run(simArgs.toArray(String[]::new))),
-            "sim-exchange-command");
-        simThread.start();
-        final CliRun feed;
-        try
-        {
-            final String portsJson = awaitPorts(ports, simThread);
-            final String wsPort = group(WS_PORT, portsJson);
-            final String restPort = group(REST_PORT, portsJson);
-            feed = CliRun.run("feed", "--venue", "binance-usdm", "--all",
-                "--endpoint", "ws://127.0.0.1:" + wsPort + "/stream", "--rest", "http://127.0.0.1:" + restPort,
-                "--exit-when-idle", "3s", "--summary-json", summaryFile.toString(), "--seed", "1");
-        }
-        finally
-        {
-            simThread.interrupt();
-            simThread.join(TimeUnit.SECONDS.toMillis(30));
-        }
-        final CliRun sim = simRun.get();
-        assertNotNull(sim, "the simulator stopped");
-        assertEquals(0, sim.exitCode(), sim.err());
-        assertEquals(0, feed.exitCode(), feed.err() + feed.out());
+        final Runs runs = runFeedAgainstSimulator(ports, simArgs.toArray(String[]::new), (wsPort, restPort) ->
+            new String[]{"feed", "--venue", "binance-usdm", "--all",
+            "--endpoint", "ws://127.0.0.1:" + wsPort + "/stream", "--rest", "http://127.0.0.1:" + restPort,
+            "--exit-when-idle", "3s", "--summary-json", summaryFile.toString(), "--seed", "1"});
+        final CliRun sim = runs.sim();
+        final CliRun feed = runs.feed();
         assertTrue(sim.out().contains("source done"), "the whole capture was served:\n" + sim.out());
 
         System.out.println(feed.out());
@@ -133,30 +117,14 @@ class FeedAgainstSimulatorTest
     {
         final Path ports = dir.resolve("ports.json");
         final Path summaryFile = dir.resolve("mexc.json");
-        final AtomicReference<CliRun> simRun = new AtomicReference<>();
-        final Thread simThread = new Thread(() -> simRun.set(CliRun.run("sim-exchange", "--venue", "mexc-futures",
+        final Runs runs = runFeedAgainstSimulator(ports, new String[]{"sim-exchange", "--venue", "mexc-futures",
             "--port", "0", "--ports-file", ports.toString(), "--synthetic", "3", "--seed", "5", "--message-rate", "300",
-            "--status-interval", "0s", "--duration", "100s")), "sim-exchange-command");
-        simThread.start();
-        final CliRun feed;
-        try
-        {
-            final String portsJson = awaitPorts(ports, simThread);
-            final String wsPort = group(WS_PORT, portsJson);
-            final String restPort = group(REST_PORT, portsJson);
-            feed = CliRun.run("feed", "--venue", "mexc-futures", "--symbols", "SYN0001_USDT,SYN0002_USDT,SYN0003_USDT",
-                "--endpoint", "ws://127.0.0.1:" + wsPort + "/edge", "--rest", "http://127.0.0.1:" + restPort,
-                "--duration", "4s", "--summary-json", summaryFile.toString(), "--seed", "1");
-        }
-        finally
-        {
-            simThread.interrupt();
-            simThread.join(TimeUnit.SECONDS.toMillis(30));
-        }
-        final CliRun sim = simRun.get();
-        assertNotNull(sim, "the simulator stopped");
-        assertEquals(0, sim.exitCode(), sim.err());
-        assertEquals(0, feed.exitCode(), feed.err() + feed.out());
+            "--status-interval", "0s", "--duration", "100s"}, (wsPort, restPort) ->
+            new String[]{"feed", "--venue", "mexc-futures", "--symbols", "SYN0001_USDT,SYN0002_USDT,SYN0003_USDT",
+            "--endpoint", "ws://127.0.0.1:" + wsPort + "/edge", "--rest", "http://127.0.0.1:" + restPort,
+            "--duration", "4s", "--summary-json", summaryFile.toString(), "--seed", "1"});
+        final CliRun sim = runs.sim();
+        final CliRun feed = runs.feed();
 
         final JsonNode summary = JSON.readTree(summaryFile.toFile());
         final String context = "\nfeed:\n" + feed.out() + "\nsim:\n" + sim.out() + "\nsummary:\n" + summary;
@@ -186,6 +154,39 @@ class FeedAgainstSimulatorTest
         {
             return files.filter((p) -> p.getFileName().toString().endsWith(".gz")).sorted().toList();
         }
+    }
+
+    /**
+     * Run {@code hellmoon sim-exchange} on a thread of its own (its arguments write the bound ports to {@code ports}),
+     * then {@code hellmoon feed} with the arguments made from the WebSocket and REST ports, as the README's two-process
+     * recipe does; the simulator is stopped once the feed has exited, and both must have exited 0.
+     */
+    private static Runs runFeedAgainstSimulator(
+        final Path ports, final String[] simArgs, final BiFunction<String, String, String[]> feedArgs) throws Exception
+    {
+        final AtomicReference<CliRun> simRun = new AtomicReference<>();
+        final Thread simThread = new Thread(() -> simRun.set(CliRun.run(simArgs)), "sim-exchange-command");
+        simThread.start();
+        final CliRun feed;
+        try
+        {
+            final String portsJson = awaitPorts(ports, simThread);
+            feed = CliRun.run(feedArgs.apply(group(WS_PORT, portsJson), group(REST_PORT, portsJson)));
+        }
+        finally
+        {
+            simThread.interrupt();
+            simThread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        final CliRun sim = simRun.get();
+        assertNotNull(sim, "the simulator stopped");
+        assertEquals(0, sim.exitCode(), sim.err());
+        assertEquals(0, feed.exitCode(), feed.err() + feed.out());
+        return new Runs(sim, feed);
+    }
+
+    private record Runs(CliRun sim, CliRun feed)
+    {
     }
 
     private static String awaitPorts(final Path ports, final Thread simThread) throws Exception

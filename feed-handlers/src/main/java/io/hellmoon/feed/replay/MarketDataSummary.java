@@ -35,6 +35,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 
@@ -224,12 +225,7 @@ public final class MarketDataSummary implements SbeHandler
      */
     public long decodeErrors()
     {
-        long total = 0;
-        for (final SourceTotals totals : sources.values())
-        {
-            total += totals.decodeErrors;
-        }
-        return total;
+        return sumOverSources((totals) -> totals.decodeErrors);
     }
 
     /**
@@ -239,11 +235,7 @@ public final class MarketDataSummary implements SbeHandler
      */
     public long gaps()
     {
-        long fromStatistics = 0;
-        for (final SourceTotals totals : sources.values())
-        {
-            fromStatistics += totals.gaps;
-        }
+        final long fromStatistics = sumOverSources((totals) -> totals.gaps);
         return Math.max(gapStatuses, fromStatistics);
     }
 
@@ -259,11 +251,7 @@ public final class MarketDataSummary implements SbeHandler
         {
             fromStatus += state.resyncCount;
         }
-        long fromStatistics = 0;
-        for (final SourceTotals totals : sources.values())
-        {
-            fromStatistics += totals.resyncs;
-        }
+        final long fromStatistics = sumOverSources((totals) -> totals.resyncs);
         return Math.max(fromStatus, fromStatistics);
     }
 
@@ -274,11 +262,7 @@ public final class MarketDataSummary implements SbeHandler
      */
     public long crossedBooks()
     {
-        long fromStatistics = 0;
-        for (final SourceTotals totals : sources.values())
-        {
-            fromStatistics += totals.crossedBooks;
-        }
+        final long fromStatistics = sumOverSources((totals) -> totals.crossedBooks);
         return Math.max(crossedStatuses, fromStatistics);
     }
 
@@ -289,12 +273,7 @@ public final class MarketDataSummary implements SbeHandler
      */
     public long reconnects()
     {
-        long total = 0;
-        for (final SourceTotals totals : sources.values())
-        {
-            total += totals.reconnects;
-        }
-        return total;
+        return sumOverSources((totals) -> totals.reconnects);
     }
 
     /**
@@ -304,12 +283,7 @@ public final class MarketDataSummary implements SbeHandler
      */
     public long stalePeriods()
     {
-        long total = 0;
-        for (final SourceTotals totals : sources.values())
-        {
-            total += totals.stalePeriods;
-        }
-        return total;
+        return sumOverSources((totals) -> totals.stalePeriods);
     }
 
     /**
@@ -654,6 +628,19 @@ public final class MarketDataSummary implements SbeHandler
             }
             return new InstrumentSummary(null, null, trade, null, false);
         }
+    }
+
+    /**
+     * The sources' latest {@code FeedStatistics} totals are per source; every total this summary reports is their sum.
+     */
+    private long sumOverSources(final ToLongFunction<SourceTotals> field)
+    {
+        long total = 0;
+        for (final SourceTotals totals : sources.values())
+        {
+            total += field.applyAsLong(totals);
+        }
+        return total;
     }
 
     private static final class SourceTotals

@@ -177,19 +177,8 @@ final class BinanceStreamHandler extends StreamHandler
 
     private void onSetProperty(final Request request)
     {
-        if (request.params.size() > 2)
+        if (!isCombinedProperty(request, 2))
         {
-            sendText(error(2, "Invalid request: too many parameters", request.id));
-            return;
-        }
-        if (request.params.isEmpty() || !(request.params.get(0) instanceof String name))
-        {
-            sendText(error(2, "Invalid request: property name must be a string", request.id));
-            return;
-        }
-        if (!"combined".equals(name))
-        {
-            sendText(error(0, "Unknown property", request.id));
             return;
         }
         if (request.params.size() < 2 || !(request.params.get(1) instanceof Boolean value))
@@ -203,22 +192,37 @@ final class BinanceStreamHandler extends StreamHandler
 
     private void onGetProperty(final Request request)
     {
-        if (request.params.size() > 1)
+        if (!isCombinedProperty(request, 1))
+        {
+            return;
+        }
+        sendText(result(session.isCombined() ? "true" : "false", request.id));
+    }
+
+    /**
+     * SET_PROPERTY and GET_PROPERTY name their property first and Binance checks it the same way for both: too many
+     * parameters, then a name that is not a string, then a name other than "combined", each with its own error.
+     *
+     * @return true when the request names "combined"; false when an error has been sent.
+     */
+    private boolean isCombinedProperty(final Request request, final int maxParams)
+    {
+        if (request.params.size() > maxParams)
         {
             sendText(error(2, "Invalid request: too many parameters", request.id));
-            return;
+            return false;
         }
         if (request.params.isEmpty() || !(request.params.get(0) instanceof String name))
         {
             sendText(error(2, "Invalid request: property name must be a string", request.id));
-            return;
+            return false;
         }
         if (!"combined".equals(name))
         {
             sendText(error(0, "Unknown property", request.id));
-            return;
+            return false;
         }
-        sendText(result(session.isCombined() ? "true" : "false", request.id));
+        return true;
     }
 
     private String listSubscriptions()

@@ -519,39 +519,31 @@ final class MexcSyntheticSource implements MarketSource, VenueFrameHandler
             counters.unroutableFrames.increment();
             return;
         }
-        int p = 0;
-        p += out.putStringWithoutLengthAscii(p, "{\"channel\":\"push.kline\",\"data\":{\"a\":");
-        p = klineNumber(p, buffer, K_Q, false);
-        p += out.putStringWithoutLengthAscii(p, ",\"c\":");
-        p = klineNumber(p, buffer, K_C, false);
-        p += out.putStringWithoutLengthAscii(p, ",\"h\":");
-        p = klineNumber(p, buffer, K_H, false);
-        p += out.putStringWithoutLengthAscii(p, ",\"interval\":\"Min1\",\"l\":");
-        p = klineNumber(p, buffer, K_L, false);
-        p += out.putStringWithoutLengthAscii(p, ",\"o\":");
-        p = klineNumber(p, buffer, K_O, false);
-        p += out.putStringWithoutLengthAscii(p, ",\"q\":");
-        p = klineNumber(p, buffer, K_V, true);
-        p += out.putStringWithoutLengthAscii(p, ",\"rc\":");
-        p = klineNumber(p, buffer, K_C, false);
-        p += out.putStringWithoutLengthAscii(p, ",\"rh\":");
-        p = klineNumber(p, buffer, K_H, false);
-        p += out.putStringWithoutLengthAscii(p, ",\"rl\":");
-        p = klineNumber(p, buffer, K_L, false);
-        p += out.putStringWithoutLengthAscii(p, ",\"ro\":");
-        p = klineNumber(p, buffer, K_O, false);
+        int p = klineField(0, "{\"channel\":\"push.kline\",\"data\":{\"a\":", buffer, K_Q, false);
+        p = klineField(p, ",\"c\":", buffer, K_C, false);
+        p = klineField(p, ",\"h\":", buffer, K_H, false);
+        p = klineField(p, ",\"interval\":\"Min1\",\"l\":", buffer, K_L, false);
+        p = klineField(p, ",\"o\":", buffer, K_O, false);
+        p = klineField(p, ",\"q\":", buffer, K_V, true);
+        p = klineField(p, ",\"rc\":", buffer, K_C, false);
+        p = klineField(p, ",\"rh\":", buffer, K_H, false);
+        p = klineField(p, ",\"rl\":", buffer, K_L, false);
+        p = klineField(p, ",\"ro\":", buffer, K_O, false);
         p += out.putStringWithoutLengthAscii(p, ",\"symbol\":\"");
-        out.putBytes(p, mexcSymbols[i]);
-        p += mexcSymbols[i].length;
+        p = symbol(p, i);
         p += out.putStringWithoutLengthAscii(p, "\",\"t\":");
         p += out.putLongAscii(p, klineLongField(buffer, K_T) / 1000L);
         p = close(p, i, longField(buffer, E));
         dispatcher.dispatch(klineTopics[i], out, 0, p, 0, -1);
     }
 
-    private int klineNumber(final int start, final DirectBuffer buffer, final int slot, final boolean contracts)
+    /**
+     * One kline field: its label, then the number from the kline object's slot, or 0 where the slot is missing.
+     */
+    private int klineField(
+        final int start, final String label, final DirectBuffer buffer, final int slot, final boolean contracts)
     {
-        int p = start;
+        int p = start + out.putStringWithoutLengthAscii(start, label);
         if (!klineFields.has(slot) || !parseDecimal(buffer, klineFields.offset(slot), klineFields.length(slot)))
         {
             out.putByte(p++, (byte)'0');
@@ -597,8 +589,7 @@ final class MexcSyntheticSource implements MarketSource, VenueFrameHandler
         p += out.putStringWithoutLengthAscii(p, ",\"riseFallValue\":");
         p = number(p, Math.abs(change), lastScales[i], change < 0);
         p += out.putStringWithoutLengthAscii(p, ",\"symbol\":\"");
-        out.putBytes(p, mexcSymbols[i]);
-        p += mexcSymbols[i].length;
+        p = symbol(p, i);
         p += out.putStringWithoutLengthAscii(p, "\",\"timestamp\":");
         p += out.putLongAscii(p, nowMs);
         p += out.putStringWithoutLengthAscii(p, ",\"volume24\":");
@@ -623,6 +614,12 @@ final class MexcSyntheticSource implements MarketSource, VenueFrameHandler
         return number(start, scaled, 4, value < 0);
     }
 
+    private int symbol(final int start, final int i)
+    {
+        out.putBytes(start, mexcSymbols[i]);
+        return start + mexcSymbols[i].length;
+    }
+
     /**
      * Close a push: {@code },"symbol":"...","ts":ms}}.
      */
@@ -630,8 +627,7 @@ final class MexcSyntheticSource implements MarketSource, VenueFrameHandler
     {
         int p = start;
         p += out.putStringWithoutLengthAscii(p, "},\"symbol\":\"");
-        out.putBytes(p, mexcSymbols[i]);
-        p += mexcSymbols[i].length;
+        p = symbol(p, i);
         p += out.putStringWithoutLengthAscii(p, "\",\"ts\":");
         p += out.putLongAscii(p, tsMs);
         out.putByte(p++, (byte)'}');
@@ -640,34 +636,7 @@ final class MexcSyntheticSource implements MarketSource, VenueFrameHandler
 
     private boolean readFields(final DirectBuffer buffer, final int offset, final int length)
     {
-        final JsonCursor cursor = this.cursor.wrap(buffer, offset, length);
-        if (JsonCursor.BEGIN_OBJECT != cursor.next())
-        {
-            return false;
-        }
-        fields.reset(offset);
-        int token;
-        while (JsonCursor.FIELD_NAME == (token = cursor.next()))
-        {
-            final int slot = fields.slotOf(buffer, cursor.tokenOffset(), cursor.tokenLength());
-            final int value = cursor.next();
-            if (JsonFieldTable.NO_SLOT != slot)
-            {
-                fields.put(slot, cursor);
-            }
-            if (JsonCursor.BEGIN_OBJECT == value || JsonCursor.BEGIN_ARRAY == value)
-            {
-                if (JsonCursor.ERROR == cursor.skipValue())
-                {
-                    return false;
-                }
-            }
-            else if (JsonCursor.ERROR == value)
-            {
-                return false;
-            }
-        }
-        return JsonCursor.END_OBJECT == token;
+        return readObject(fields, buffer, offset, length);
     }
 
     private boolean readKline(final DirectBuffer buffer, final int objectStart)
@@ -687,23 +656,41 @@ final class MexcSyntheticSource implements MarketSource, VenueFrameHandler
             }
         }
         while (depthLevel > 0 && end < buffer.capacity());
-        final JsonCursor cursor = this.cursor.wrap(buffer, objectStart, end - objectStart);
+        return readObject(klineFields, buffer, objectStart, end - objectStart);
+    }
+
+    /**
+     * Index the fields of one JSON object into a table (the frame's top level, or its kline object), skipping nested
+     * values.
+     *
+     * @return false when the bytes are not one well-formed object.
+     */
+    private boolean readObject(
+        final JsonFieldTable table, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final JsonCursor cursor = this.cursor.wrap(buffer, offset, length);
         if (JsonCursor.BEGIN_OBJECT != cursor.next())
         {
             return false;
         }
-        klineFields.reset(objectStart);
+        table.reset(offset);
         int token;
         while (JsonCursor.FIELD_NAME == (token = cursor.next()))
         {
-            final int slot = klineFields.slotOf(buffer, cursor.tokenOffset(), cursor.tokenLength());
+            final int slot = table.slotOf(buffer, cursor.tokenOffset(), cursor.tokenLength());
             final int value = cursor.next();
             if (JsonFieldTable.NO_SLOT != slot)
             {
-                klineFields.put(slot, cursor);
+                table.put(slot, cursor);
             }
-            if ((JsonCursor.BEGIN_OBJECT == value || JsonCursor.BEGIN_ARRAY == value) &&
-                JsonCursor.ERROR == cursor.skipValue() || JsonCursor.ERROR == value)
+            if (JsonCursor.BEGIN_OBJECT == value || JsonCursor.BEGIN_ARRAY == value)
+            {
+                if (JsonCursor.ERROR == cursor.skipValue())
+                {
+                    return false;
+                }
+            }
+            else if (JsonCursor.ERROR == value)
             {
                 return false;
             }

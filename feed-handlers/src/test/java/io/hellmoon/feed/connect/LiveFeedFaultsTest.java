@@ -10,12 +10,8 @@ import io.hellmoon.feed.sim.FaultSpec;
 import io.hellmoon.feed.sim.SimExchange;
 import io.hellmoon.feed.sim.SimVenue;
 import io.hellmoon.feed.testing.ReferenceRebuild;
-import io.hellmoon.sbe.BookLevelsDecoder;
-import io.hellmoon.sbe.FeedStatusDecoder;
-import io.hellmoon.sbe.MessageHeaderDecoder;
 import io.hellmoon.sbe.Venue;
 import io.hellmoon.test.TestData;
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +29,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -415,94 +409,6 @@ class LiveFeedFaultsTest
         public long nanoTime()
         {
             return System.nanoTime() + offsetNs;
-        }
-    }
-
-    /**
-     * FeedStatus and BookLevels per instrument, as seen on the stream, with the wall time each arrived.
-     */
-    private static final class StreamLog
-    {
-        private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        private final FeedStatusDecoder status = new FeedStatusDecoder();
-        private final BookLevelsDecoder levels = new BookLevelsDecoder();
-        private final Map<Integer, List<String>> byInstrument = new ConcurrentHashMap<>();
-        private final Map<String, Long> times = new ConcurrentHashMap<>();
-
-        void onMessage(final DirectBuffer buffer, final int offset, final int length)
-        {
-            header.wrap(buffer, offset);
-            final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
-            if (FeedStatusDecoder.TEMPLATE_ID == header.templateId())
-            {
-                status.wrap(buffer, body, header.blockLength(), header.version());
-                final String entry = status.state() + " " + status.reason();
-                entries(status.instrumentId()).add(entry);
-                times.put(status.instrumentId() + " " + entry, System.nanoTime());
-                times.put(entry, System.nanoTime());
-            }
-            else if (BookLevelsDecoder.TEMPLATE_ID == header.templateId())
-            {
-                levels.wrap(buffer, body, header.blockLength(), header.version());
-                entries(levels.instrumentId()).add("levels");
-            }
-        }
-
-        List<String> entries(final int instrumentId)
-        {
-            return byInstrument.computeIfAbsent(instrumentId, (id) -> new CopyOnWriteArrayList<>());
-        }
-
-        List<Integer> instrumentIds()
-        {
-            assertFalse(byInstrument.isEmpty());
-            return List.copyOf(byInstrument.keySet());
-        }
-
-        List<String> statuses(final int instrumentId)
-        {
-            return entries(instrumentId).stream().filter((e) -> !"levels".equals(e)).toList();
-        }
-
-        long count(final String status)
-        {
-            return byInstrument.values().stream().flatMap(List::stream).filter(status::equals).count();
-        }
-
-        /**
-         * When an instrument last had this status.
-         */
-        long timeOf(final int instrumentId, final String status)
-        {
-            return times.get(instrumentId + " " + status);
-        }
-
-        /**
-         * When any instrument last had this status.
-         */
-        long lastTime(final String status)
-        {
-            return times.get(status);
-        }
-
-        boolean noLevelsWhileNotLive(final int instrumentId)
-        {
-            boolean live = false;
-            for (final String entry : entries(instrumentId))
-            {
-                if ("levels".equals(entry))
-                {
-                    if (!live)
-                    {
-                        return false;
-                    }
-                }
-                else
-                {
-                    live = entry.startsWith("LIVE");
-                }
-            }
-            return true;
         }
     }
 }

@@ -6,7 +6,6 @@ package io.hellmoon.tools.cli;
 import io.aeron.CommonContext;
 import io.hellmoon.feed.replay.ReplaySpeed;
 import io.hellmoon.tools.appliance.Appliance;
-import org.agrona.SystemUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine.Command;
@@ -86,7 +85,7 @@ public final class DemoCommand implements Callable<Integer>
         final ReplaySpeed replaySpeed;
         try
         {
-            durationNs = null == duration ? Long.MAX_VALUE : SystemUtil.parseDuration("--duration", duration);
+            durationNs = RunLength.durationNs(duration);
             replaySpeed = ReplaySpeed.parse(speed);
         }
         catch (final IllegalArgumentException ex)

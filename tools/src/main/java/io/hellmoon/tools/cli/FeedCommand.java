@@ -86,7 +86,6 @@ public final class FeedCommand implements Callable<Integer>
         final VenueProfile profile;
         try
         {
-            options.validate();
             profile = options.profile();
         }
         catch (final IllegalArgumentException | IllegalStateException ex)

@@ -6,7 +6,6 @@ package io.hellmoon.tools.cli;
 import io.hellmoon.feed.connect.LiveFeed;
 import io.hellmoon.feed.connect.SubscriptionFormat;
 import io.hellmoon.feed.connect.VenueProfile;
-import org.agrona.SystemUtil;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -75,12 +74,15 @@ public final class LiveFeedOptions
     }
 
     /**
-     * The venue's profile with the endpoints given.
+     * Check the options ({@link #validate()}), then the venue's profile with the endpoints given.
      *
      * @return the profile, concluded.
+     * @throws IllegalArgumentException saying what is wrong with the options.
+     * @throws IllegalStateException    when the profile does not conclude.
      */
     VenueProfile profile()
     {
+        validate();
         final VenueProfile profile = VenueProfile.of(venue);
         if (SubscriptionFormat.MEXC_FUTURES == profile.format() && (all || null != exchangeInfo))
         {
@@ -138,7 +140,7 @@ public final class LiveFeedOptions
      */
     long durationNs()
     {
-        return null == duration ? Long.MAX_VALUE : SystemUtil.parseDuration("--duration", duration);
+        return RunLength.durationNs(duration);
     }
 
     /**
@@ -148,6 +150,6 @@ public final class LiveFeedOptions
      */
     long idleNs()
     {
-        return null == exitWhenIdle ? 0 : SystemUtil.parseDuration("--exit-when-idle", exitWhenIdle);
+        return RunLength.idleNs(exitWhenIdle);
     }
 }

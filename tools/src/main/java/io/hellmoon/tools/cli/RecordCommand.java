@@ -63,7 +63,6 @@ public final class RecordCommand implements Callable<Integer>
         final VenueProfile profile;
         try
         {
-            options.validate();
             profile = options.profile();
         }
         catch (final IllegalArgumentException | IllegalStateException ex)

@@ -12,7 +12,6 @@ import io.hellmoon.scanner.ScannerContext;
 import io.hellmoon.tools.scan.ScanShards;
 import io.hellmoon.tools.scan.ShardSpec;
 import org.agrona.CloseHelper;
-import org.agrona.SystemUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine.Command;
@@ -102,8 +101,8 @@ public final class ScanCommand implements Callable<Integer>
         try
         {
             shardSpec = ShardSpec.parse(shard);
-            durationNs = null == duration ? Long.MAX_VALUE : SystemUtil.parseDuration("--duration", duration);
-            idleLimitNs = null == exitWhenIdle ? 0 : SystemUtil.parseDuration("--exit-when-idle", exitWhenIdle);
+            durationNs = RunLength.durationNs(duration);
+            idleLimitNs = RunLength.idleNs(exitWhenIdle);
             ctx = shardSpec.applyTo(new ScannerContext())
                 .scannerId(null == scannerId ? shardSpec.index() + 1 : scannerId);
             ctx.conclude();
