@@ -10,19 +10,23 @@ import io.hellmoon.sbe.Feature;
 import java.util.Arrays;
 
 /**
- * BOOK_IMBALANCE, evaluated by the sweep.
+ * BOOK_IMBALANCE: the top-N depth of a live book sustainedly heavier on one side.
  * <p>
- * On each {@code BookLevels} of a live book, {@code imbalance = (bidDepth - askDepth) / (bidDepth + askDepth)} over
- * the top N levels' quote notional (0 when the total is below the minimum depth), and the time it went beyond the
- * threshold on its current side is kept. The sweep scores {@code |imbalance| / threshold}, capped at 1 unless it has
- * stayed beyond the threshold, on the same side, for the minimum duration; it fires above 1 when armed. Direction:
- * UP for a bid-heavy book, DOWN for an ask-heavy one. A book that is not live has no imbalance.
+ * On each {@code BookLevels}, {@code imbalance = (bidDepth - askDepth) / (bidDepth + askDepth)} over the top N
+ * levels' quote notional (0 when the total is below the minimum depth), and the time it went beyond the threshold on
+ * its current side is kept. The sweep's kernel tests {@code |imbalance| / threshold}; the exact score is that, capped
+ * at 1 unless the imbalance has stayed beyond the threshold, on the same side, for the minimum duration, so only a
+ * sustained imbalance fires. Direction: UP for a bid-heavy book, DOWN for an ask-heavy one. A book that is not live
+ * has no imbalance.
  */
-final class BookImbalanceDetector
+final class BookImbalanceDetector implements Detector
 {
     static final int FEATURE_COUNT = 7;
     static final long NOT_BEYOND = Long.MAX_VALUE;
 
+    private final SweepInputs in;
+    private final InstrumentTable table;
+    private final ScanEventWriter writer;
     private final Hysteresis hysteresis;
     private final double threshold;
     private final double inverseThreshold;
@@ -32,24 +36,37 @@ final class BookImbalanceDetector
     private double[] bidDepth;
     private double[] askDepth;
     private long[] sinceNs;
-    private double[] scores;
 
-    BookImbalanceDetector(final ScannerContext ctx, final int capacity)
+    BookImbalanceDetector(
+        final ScannerContext ctx,
+        final SweepInputs in,
+        final InstrumentTable table,
+        final ScanEventWriter writer,
+        final int capacity)
     {
-        hysteresis = new Hysteresis(capacity, ctx.bookImbalanceRearmScore(), ctx.bookImbalanceCooldownNs());
-        threshold = ctx.bookImbalanceThreshold();
-        inverseThreshold = 1.0 / threshold;
-        minDepthNotional = ctx.bookImbalanceMinDepthNotional();
-        minDurationNs = ctx.bookImbalanceMinDurationNs();
+        this.in = in;
+        this.table = table;
+        this.writer = writer;
+        this.hysteresis = new Hysteresis(
+            index(), capacity, ctx.bookImbalanceRearmScore(), ctx.bookImbalanceCooldownNs(), in, table);
+        this.threshold = ctx.bookImbalanceThreshold();
+        this.inverseThreshold = 1.0 / threshold;
+        this.minDepthNotional = ctx.bookImbalanceMinDepthNotional();
+        this.minDurationNs = ctx.bookImbalanceMinDurationNs();
         imbalance = new double[capacity];
         bidDepth = new double[capacity];
         askDepth = new double[capacity];
         sinceNs = new long[capacity];
-        scores = new double[capacity];
         Arrays.fill(sinceNs, NOT_BEYOND);
+        in.imbalanceScale = (float)inverseThreshold;
     }
 
-    void ensureCapacity(final int capacity)
+    public int index()
+    {
+        return SweepInputs.BOOK_IMBALANCE;
+    }
+
+    public void ensureCapacity(final int capacity)
     {
         final int oldCapacity = imbalance.length;
         if (capacity > oldCapacity)
@@ -59,7 +76,6 @@ final class BookImbalanceDetector
             bidDepth = Arrays.copyOf(bidDepth, capacity);
             askDepth = Arrays.copyOf(askDepth, capacity);
             sinceNs = Arrays.copyOf(sinceNs, capacity);
-            scores = Arrays.copyOf(scores, capacity);
             Arrays.fill(sinceNs, oldCapacity, capacity, NOT_BEYOND);
         }
     }
@@ -75,6 +91,7 @@ final class BookImbalanceDetector
         final double value = total > 0.0 && total >= minDepthNotional ? (bidNotional - askNotional) / total : 0.0;
         final double previous = imbalance[slot];
         imbalance[slot] = value;
+        in.imbalance[slot] = (float)Math.abs(value);
 
         if (Math.abs(value) > threshold)
         {
@@ -98,49 +115,28 @@ final class BookImbalanceDetector
         bidDepth[slot] = 0.0;
         askDepth[slot] = 0.0;
         sinceNs[slot] = NOT_BEYOND;
+        in.imbalance[slot] = 0.0f;
     }
 
-    /**
-     * Score every slot with the kernel, then fire armed slots above 1.
-     *
-     * @return anomalies detected.
-     */
-    int sweep(
-        final long sweepTimeNs,
-        final int count,
-        final SweepKernel kernel,
-        final InstrumentTable table,
-        final ScanEventWriter writer)
+    public double score(final int slot, final long timeNs)
     {
-        final long sustainedSinceNs = sweepTimeNs - minDurationNs;
-        kernel.bookImbalanceScores(imbalance, sinceNs, inverseThreshold, sustainedSinceNs, scores, count);
+        final double raw = Math.abs(imbalance[slot]) * inverseThreshold;
+        return sinceNs[slot] <= timeNs - minDurationNs ? raw : Math.min(raw, 1.0);
+    }
 
-        int detected = 0;
-        final double[] scores = this.scores;
-        for (int slot = 0; slot < count; slot++)
+    public void rearm(final long sweepTimeNs)
+    {
+        hysteresis.rearm(sweepTimeNs, this);
+    }
+
+    public void onCandidate(final int slot, final long sweepTimeNs)
+    {
+        final double score = score(slot, sweepTimeNs);
+        if (!(score > 1.0))
         {
-            final double score = scores[slot];
-            if (!hysteresis.isArmed(slot) && !hysteresis.observe(slot, score, sweepTimeNs))
-            {
-                continue;
-            }
-            if (score > 1.0 && table.tradable[slot])
-            {
-                hysteresis.fired(slot, sweepTimeNs);
-                emit(slot, score, sweepTimeNs, table, writer);
-                detected++;
-            }
+            return;
         }
-        return detected;
-    }
-
-    private void emit(
-        final int slot,
-        final double score,
-        final long sweepTimeNs,
-        final InstrumentTable table,
-        final ScanEventWriter writer)
-    {
+        hysteresis.fired(slot, sweepTimeNs);
         final double value = imbalance[slot];
         final Direction direction = value > 0.0 ? Direction.UP : Direction.DOWN;
         if (writer.beginAnomaly(slot, AnomalyType.BOOK_IMBALANCE, direction, score, FEATURE_COUNT))

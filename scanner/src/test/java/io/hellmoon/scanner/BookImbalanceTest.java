@@ -24,7 +24,7 @@ class BookImbalanceTest
     private static final int LEVELS = 10;
     private static final long BOOK_INTERVAL_NS = 100 * MS;
 
-    private final ScannerFixture fixture = new ScannerFixture();
+    private final ScannerFixture fixture = new ScannerFixture(ScannerFixture.only(AnomalyType.BOOK_IMBALANCE));
 
     /**
      * Books every 100 ms from {@code fromNs} to {@code toNs} with the given sizes per level.

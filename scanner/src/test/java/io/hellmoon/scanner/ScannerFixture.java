@@ -4,6 +4,7 @@
 package io.hellmoon.scanner;
 
 import io.hellmoon.codecs.ManualEpochNanoClock;
+import io.hellmoon.sbe.AnomalyType;
 import io.hellmoon.sbe.Side;
 
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,28 @@ final class ScannerFixture
     ScannerFixture()
     {
         this(new ScannerContext());
+    }
+
+    /**
+     * A context with only the given detectors enabled, for tests of one detector's behaviour.
+     */
+    static ScannerContext only(final AnomalyType... types)
+    {
+        final java.util.EnumSet<AnomalyType> on = java.util.EnumSet.noneOf(AnomalyType.class);
+        on.addAll(java.util.Arrays.asList(types));
+        return new ScannerContext()
+            .volumeSpikeEnabled(on.contains(AnomalyType.VOLUME_SPIKE))
+            .tradeBurstEnabled(on.contains(AnomalyType.TRADE_COUNT_BURST))
+            .bookImbalanceEnabled(on.contains(AnomalyType.BOOK_IMBALANCE))
+            .spreadEnabled(on.contains(AnomalyType.SPREAD_BLOWOUT))
+            .volatilityEnabled(on.contains(AnomalyType.VOLATILITY_EXPANSION))
+            .breakoutEnabled(on.contains(AnomalyType.BREAKOUT))
+            .regimeShiftEnabled(on.contains(AnomalyType.REGIME_SHIFT))
+            .liquidationEnabled(on.contains(AnomalyType.LIQUIDATION_CASCADE))
+            .distributionEnabled(on.contains(AnomalyType.RETURN_DISTRIBUTION))
+            .microstructureEnabled(on.contains(AnomalyType.MICROSTRUCTURE_IMBALANCE))
+            .crossEnabled(on.contains(AnomalyType.CROSS_SECTIONAL))
+            .fundingEnabled(on.contains(AnomalyType.FUNDING_DISLOCATION));
     }
 
     /**

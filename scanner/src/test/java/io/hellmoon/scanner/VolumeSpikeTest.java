@@ -24,7 +24,7 @@ class VolumeSpikeTest
     private static final double CALM_SIZE = 0.01;
     private static final double BURST_SIZE = 0.1;
 
-    private final ScannerFixture fixture = new ScannerFixture();
+    private final ScannerFixture fixture = new ScannerFixture(ScannerFixture.only(AnomalyType.VOLUME_SPIKE));
 
     @Test
     void shouldFireWithinOneSecondOfBurstStart()

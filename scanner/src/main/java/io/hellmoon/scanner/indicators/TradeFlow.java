@@ -29,6 +29,7 @@ public final class TradeFlow
     private final long bucketNs;
     private final long periodNs;
     private final double alpha;
+    private final double fastAlpha;
     private final double clip;
     private final double floor;
 
@@ -49,6 +50,9 @@ public final class TradeFlow
     private double[] baselineWeight;
     private double[] baselineVolume;
     private double[] baselineCount;
+    private double[] fastSum;
+    private double[] fastWeight;
+    private double[] fastVolume;
     private long[] baselineSamples;
     private boolean[] partialPeriod;
 
@@ -61,6 +65,7 @@ public final class TradeFlow
      * @param baselineSpanNs span of the baseline EWMA: alpha = 2 / (spanNs / windowNs + 1).
      * @param clip           winsorising factor of baseline samples, 0 for none.
      * @param floor          least baseline the clip is computed from.
+     * @param fastSpanNs     span of the fast (unclipped) volume EWMA, the recent volume rate.
      */
     public TradeFlow(
         final int capacity,
@@ -68,12 +73,14 @@ public final class TradeFlow
         final int buckets,
         final long baselineSpanNs,
         final double clip,
-        final double floor)
+        final double floor,
+        final long fastSpanNs)
     {
         this.buckets = buckets;
         this.bucketNs = windowNs / buckets;
         this.periodNs = windowNs;
         this.alpha = Ewma.alphaForSpan((double)baselineSpanNs / windowNs);
+        this.fastAlpha = Ewma.alphaForSpan((double)fastSpanNs / windowNs);
         this.clip = clip;
         this.floor = floor;
 
@@ -94,6 +101,9 @@ public final class TradeFlow
         baselineWeight = new double[capacity];
         baselineVolume = new double[capacity];
         baselineCount = new double[capacity];
+        fastSum = new double[capacity];
+        fastWeight = new double[capacity];
+        fastVolume = new double[capacity];
         baselineSamples = new long[capacity];
         partialPeriod = new boolean[capacity];
         Arrays.fill(bucketIndex, NO_INDEX);
@@ -131,6 +141,9 @@ public final class TradeFlow
         baselineWeight = Arrays.copyOf(baselineWeight, capacity);
         baselineVolume = Arrays.copyOf(baselineVolume, capacity);
         baselineCount = Arrays.copyOf(baselineCount, capacity);
+        fastSum = Arrays.copyOf(fastSum, capacity);
+        fastWeight = Arrays.copyOf(fastWeight, capacity);
+        fastVolume = Arrays.copyOf(fastVolume, capacity);
         baselineSamples = Arrays.copyOf(baselineSamples, capacity);
         partialPeriod = Arrays.copyOf(partialPeriod, capacity);
         Arrays.fill(bucketIndex, oldCapacity, capacity, NO_INDEX);
@@ -303,6 +316,18 @@ public final class TradeFlow
     }
 
     /**
+     * Fast EWMA of the slot's per-window notional: the recent volume rate, not winsorised, on the same samples as
+     * the baseline.
+     *
+     * @param slot of the instrument.
+     * @return notional per window, 0 before the first sample.
+     */
+    public double fastVolume(final int slot)
+    {
+        return fastVolume[slot];
+    }
+
+    /**
      * Periods fed to the slot's baseline, trade-less ones included.
      *
      * @param slot of the instrument.
@@ -338,6 +363,9 @@ public final class TradeFlow
         baselineWeight[slot] = 0.0;
         baselineVolume[slot] = 0.0;
         baselineCount[slot] = 0.0;
+        fastSum[slot] = 0.0;
+        fastWeight[slot] = 0.0;
+        fastVolume[slot] = 0.0;
         baselineSamples[slot] = 0;
         partialPeriod[slot] = false;
     }
@@ -354,6 +382,8 @@ public final class TradeFlow
         volumeSum[slot] += alpha * (clippedVolume - volumeSum[slot]);
         countSum[slot] += alpha * (clippedCount - countSum[slot]);
         baselineWeight[slot] += alpha * (1.0 - baselineWeight[slot]);
+        fastSum[slot] += fastAlpha * (volume - fastSum[slot]);
+        fastWeight[slot] += fastAlpha * (1.0 - fastWeight[slot]);
         baselineSamples[slot] = Ewma.saturatedAdd(baselineSamples[slot], 1);
         publish(slot);
     }
@@ -366,6 +396,9 @@ public final class TradeFlow
             volumeSum[slot] *= factor;
             countSum[slot] *= factor;
             baselineWeight[slot] = 1.0 - (1.0 - baselineWeight[slot]) * factor;
+            final double fastFactor = Ewma.decay(fastAlpha, zeroSamples);
+            fastSum[slot] *= fastFactor;
+            fastWeight[slot] = 1.0 - (1.0 - fastWeight[slot]) * fastFactor;
             baselineSamples[slot] = Ewma.saturatedAdd(baselineSamples[slot], zeroSamples);
             publish(slot);
         }
@@ -376,5 +409,7 @@ public final class TradeFlow
         final double weight = baselineWeight[slot];
         baselineVolume[slot] = weight > 0.0 ? volumeSum[slot] / weight : 0.0;
         baselineCount[slot] = weight > 0.0 ? countSum[slot] / weight : 0.0;
+        final double fast = fastWeight[slot];
+        fastVolume[slot] = fast > 0.0 ? fastSum[slot] / fast : 0.0;
     }
 }

@@ -16,7 +16,7 @@ class TradeFlowTest
     private static final long T0 = 1_723_161_240_000_000_000L;
     private static final int SLOT = 1;
 
-    private final TradeFlow flow = new TradeFlow(2, SECOND, 10, 300 * SECOND, 0.0, 1_000.0);
+    private final TradeFlow flow = new TradeFlow(2, SECOND, 10, 300 * SECOND, 0.0, 1_000.0, 30 * SECOND);
 
     private void trade(final long timeNs, final double notional, final double signed)
     {
@@ -81,8 +81,8 @@ class TradeFlowTest
     @Test
     void shouldWinsoriseBurstsEnteringTheBaseline()
     {
-        final TradeFlow clipped = new TradeFlow(1, SECOND, 10, 300 * SECOND, 3.0, 1_000.0);
-        final TradeFlow unclipped = new TradeFlow(1, SECOND, 10, 300 * SECOND, 0.0, 1_000.0);
+        final TradeFlow clipped = new TradeFlow(1, SECOND, 10, 300 * SECOND, 3.0, 1_000.0, 30 * SECOND);
+        final TradeFlow unclipped = new TradeFlow(1, SECOND, 10, 300 * SECOND, 0.0, 1_000.0, 30 * SECOND);
         final double[] seconds = { 1.0, 5_000.0, 1_000_000.0, 1.0 };
         for (int i = 0; i < seconds.length; i++)
         {
