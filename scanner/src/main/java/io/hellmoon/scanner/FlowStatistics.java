@@ -19,6 +19,8 @@ final class FlowStatistics
     private final double inverseVolumeRatio;
     private final double tradeFloor;
     private final double inverseTradeRatio;
+    private final double minOrders;
+    private final double orderRatio;
 
     FlowStatistics(final ScannerContext ctx, final SweepInputs in, final int capacity)
     {
@@ -36,6 +38,8 @@ final class FlowStatistics
         this.inverseVolumeRatio = 1.0 / ctx.volumeSpikeRatio();
         this.tradeFloor = ctx.tradeBurstBaselineFloor();
         this.inverseTradeRatio = 1.0 / ctx.tradeBurstRatio();
+        this.minOrders = ctx.volumeSpikeMinOrders();
+        this.orderRatio = ctx.volumeSpikeOrderRatio();
         in.minNotional = (float)ctx.volumeSpikeMinNotional();
         in.minTrades = (float)ctx.tradeBurstMinTrades();
         in.volumeRatio = (float)ctx.breakoutVolumeRatio();
@@ -58,6 +62,16 @@ final class FlowStatistics
     double volumeScore(final int slot)
     {
         return isWarm(slot) ? flow.windowVolume(slot) / volumeBaseline(slot) * inverseVolumeRatio : 0.0;
+    }
+
+    /**
+     * Whether the window holds enough taker orders for its volume to be a burst: at least the minimum, and at least
+     * the order ratio times the orders baseline (one large order's fills are one order).
+     */
+    boolean hasBurstOrders(final int slot)
+    {
+        final double orders = flow.windowOrders(slot);
+        return orders >= minOrders && orders >= orderRatio * flow.baselineOrders(slot);
     }
 
     /**
@@ -98,16 +112,17 @@ final class FlowStatistics
     /**
      * A trade at the flow's current time (advance first).
      */
-    void add(final int slot, final double notional, final double signedNotional)
+    void add(final int slot, final double notional, final double signedNotional, final boolean newOrder)
     {
-        flow.add(slot, notional, signedNotional);
+        flow.add(slot, notional, signedNotional, newOrder);
         refresh(slot);
     }
 
     private void refresh(final int slot)
     {
         final boolean warm = isWarm(slot);
-        in.volume[slot] = (float)flow.windowVolume(slot);
+        // The kernel sees the volume of windows with enough orders only: the order test is per tick, not per sweep.
+        in.volume[slot] = hasBurstOrders(slot) ? (float)flow.windowVolume(slot) : 0.0f;
         in.volumeScale[slot] = warm ? (float)(inverseVolumeRatio / volumeBaseline(slot)) : 0.0f;
         in.trades[slot] = (float)flow.windowCount(slot);
         in.tradesScale[slot] = warm ? (float)(inverseTradeRatio / tradeBaseline(slot)) : 0.0f;

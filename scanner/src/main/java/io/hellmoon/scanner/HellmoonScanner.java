@@ -53,8 +53,9 @@ import static io.hellmoon.scanner.InstrumentTable.NO_TIME;
  * {@code FeedStatus}. {@code DepthUpdate}, {@code DepthSnapshot}, {@code MiniTicker}, {@code FeedStatistics} and
  * other templates are ignored. An instrument gets a slot when first seen, definition or not; mantissas are converted
  * to doubles once, here. If an instrument's trades come as both {@code TRADE} and {@code AGG_TRADE}, only the kind
- * seen first is counted; if it has book tickers, its top of book (spread, order-flow imbalance) comes from them only,
- * else from the top of {@code BookLevels}.
+ * seen first is counted; if it has book tickers, its top of book (spread, order-flow imbalance, the mid price its
+ * returns are sampled from) comes from them only, else from the top of {@code BookLevels}; an instrument without
+ * quotes samples its returns from trades.
  * <p>
  * <b>Time.</b> Everything that decides (windows, buckets, bars, cooldowns, the sweep) runs on the messages' event
  * times, so a replay gives the same output bytes; the clock only stamps {@code publishTimeNs}. A message without an
@@ -161,6 +162,7 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
 
     private byte[] tradeKind;
     private byte[] quoteSource;
+    private long[] lastTradeTimeNs;
     private long streamTimeNs = NO_TIME;
     private long nextSweepNs = NO_TIME;
     private long sweeps;
@@ -196,6 +198,7 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         inputs = new SweepInputs(capacity, enabledMask(ctx));
         tradeKind = new byte[capacity];
         quoteSource = new byte[capacity];
+        lastTradeTimeNs = new long[capacity];
         flows = new FlowStatistics(ctx, inputs, capacity);
         returns = new ReturnStatistics(ctx, inputs, capacity);
         bars = new MultiTimeframeBars(
@@ -553,6 +556,30 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         CloseHelper.closeAll(messagesIn, anomalies, regimeChanges, badMessages, booksIgnored, lateEvents);
     }
 
+    /**
+     * A detector, for tests and diagnostics in this package.
+     */
+    Detector detector(final int index)
+    {
+        return detectors[index];
+    }
+
+    /**
+     * The slot of an instrument, or {@link InstrumentTable#NO_SLOT}; for tests and diagnostics in this package.
+     */
+    int slotOf(final int instrumentId)
+    {
+        return table.slot(instrumentId);
+    }
+
+    /**
+     * The sweep's inputs, for tests in this package.
+     */
+    SweepInputs inputs()
+    {
+        return inputs;
+    }
+
     private void onTrade(final DirectBuffer buffer, final int offset, final int length)
     {
         final TradeDecoder trade = tradeDecoder;
@@ -599,9 +626,18 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         final double signedNotional = Side.BUY.value() == side ? notional :
             Side.SELL.value() == side ? -notional : 0.0;
 
+        // The fills of one taker order share its trade time: a new time is a new order.
+        final long tradeTimeNs = TradeDecoder.tradeTimeNsNullValue() != trade.tradeTimeNs() ?
+            trade.tradeTimeNs() : eventTimeNs;
+        final boolean newOrder = tradeTimeNs != lastTradeTimeNs[slot];
+        lastTradeTimeNs[slot] = tradeTimeNs;
         flows.advance(slot, timeNs);
-        flows.add(slot, notional, signedNotional);
-        returns.onPrice(slot, timeNs, price);
+        flows.add(slot, notional, signedNotional, newOrder);
+        if (QUOTES_NONE == quoteSource[slot])
+        {
+            // Instruments with quotes sample their returns from the mid, free of the trades' bid-ask bounce.
+            returns.onPrice(slot, timeNs, price);
+        }
         final int closed = bars.onTrade(slot, timeNs, price, size);
         if (0 != closed)
         {
@@ -751,6 +787,7 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         final double askSize)
     {
         spreadBlowout.onQuote(slot, timeNs, bid, ask);
+        returns.onPrice(slot, timeNs, 0.5 * (bid + ask));
         microstructure.onQuote(
             slot, timeNs, bid, table.notional(slot, bid, bidSize), ask, table.notional(slot, ask, askSize));
     }
@@ -1058,6 +1095,7 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         final int slot = table.add(instrumentId);
         tradeKind[slot] = NO_TRADE_KIND;
         quoteSource[slot] = QUOTES_NONE;
+        lastTradeTimeNs[slot] = NO_TIME;
         inputs.reset(slot, table.tradable[slot]);
         return slot;
     }
@@ -1068,6 +1106,7 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         inputs.ensureCapacity(capacity);
         tradeKind = Arrays.copyOf(tradeKind, capacity);
         quoteSource = Arrays.copyOf(quoteSource, capacity);
+        lastTradeTimeNs = Arrays.copyOf(lastTradeTimeNs, capacity);
         flows.ensureCapacity(capacity);
         returns.ensureCapacity(capacity);
         bars.ensureCapacity(capacity);

@@ -13,6 +13,9 @@ import java.util.Arrays;
  * score that dips during the cooldown and rises again re-arms when the cooldown ends, so a second, separate event
  * inside the cooldown can fire once the cooldown is over; an event that never dips fires once however long it lasts.
  * <p>
+ * Optionally a detector escalates: while disarmed, a score of at least {@code escalation} times the score it last
+ * fired with fires again (a markedly larger event is a new one); the tick-path detectors check this per tick.
+ * <p>
  * The armed state is mirrored in the detector's bit of {@link SweepInputs#gate}, which masks the sweep's candidates:
  * a slot in cooldown costs the sweep nothing. Disarmed slots are kept in a list that {@link #rearm} walks at each
  * sweep with their exact scores, so re-arming costs O(disarmed), not O(instruments). Struct-of-arrays indexed by
@@ -43,10 +46,12 @@ final class Hysteresis
     private final int detector;
     private final double rearmScore;
     private final long cooldownNs;
+    private final double escalation;
     private final SweepInputs inputs;
     private final InstrumentTable table;
     private byte[] phase;
     private long[] cooldownUntilNs;
+    private double[] firedScore;
     private int[] position;
     private int[] disarmed;
     private int disarmedCount;
@@ -59,13 +64,27 @@ final class Hysteresis
         final SweepInputs inputs,
         final InstrumentTable table)
     {
+        this(detector, capacity, rearmScore, cooldownNs, 0.0, inputs, table);
+    }
+
+    Hysteresis(
+        final int detector,
+        final int capacity,
+        final double rearmScore,
+        final long cooldownNs,
+        final double escalation,
+        final SweepInputs inputs,
+        final InstrumentTable table)
+    {
         this.detector = detector;
         this.rearmScore = rearmScore;
         this.cooldownNs = cooldownNs;
+        this.escalation = escalation;
         this.inputs = inputs;
         this.table = table;
         phase = new byte[capacity];
         cooldownUntilNs = new long[capacity];
+        firedScore = new double[capacity];
         position = new int[capacity];
         disarmed = new int[capacity];
         Arrays.fill(position, NOT_LISTED);
@@ -78,6 +97,7 @@ final class Hysteresis
         {
             phase = Arrays.copyOf(phase, capacity);
             cooldownUntilNs = Arrays.copyOf(cooldownUntilNs, capacity);
+            firedScore = Arrays.copyOf(firedScore, capacity);
             position = Arrays.copyOf(position, capacity);
             disarmed = Arrays.copyOf(disarmed, capacity);
             Arrays.fill(position, old, capacity, NOT_LISTED);
@@ -95,6 +115,28 @@ final class Hysteresis
     boolean isArmed(final int slot)
     {
         return ARMED == phase[slot];
+    }
+
+    /**
+     * Whether a disarmed slot's score is large enough to fire again: escalation on, the detector enabled, the
+     * instrument tradable, and the score at least the escalation times the score it last fired with.
+     */
+    boolean escalates(final int slot, final double score)
+    {
+        return escalation > 0.0 &&
+            ARMED != phase[slot] &&
+            0 != (inputs.enabledMask & (1 << detector)) &&
+            table.tradable[slot] &&
+            score >= escalation * firedScore[slot];
+    }
+
+    /**
+     * The detector fired for the slot at {@code timeNs} with {@code score}: disarm it and start its cooldown.
+     */
+    void fired(final int slot, final long timeNs, final double score)
+    {
+        firedScore[slot] = score;
+        fired(slot, timeNs);
     }
 
     /**

@@ -28,7 +28,9 @@ final class ReturnStatistics
             ctx.volatilityShortWindowNs(),
             ctx.volatilityLongWindowNs(),
             ctx.volatilityWarmupNs(),
-            ctx.distributionWindowNs());
+            ctx.distributionWindowNs(),
+            ctx.volatilityLongClip(),
+            ctx.volatilityMinLongVol() * ctx.volatilityMinLongVol());
         this.inverseRatioSquared = 1.0 / (ctx.volatilityRatio() * ctx.volatilityRatio());
         this.minLongVariance = ctx.volatilityMinLongVol() * ctx.volatilityMinLongVol();
         this.distributionWarmupSamples = Math.max(

@@ -142,7 +142,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #FLOW_WINDOW_PROP_NAME}.
      */
-    public static final String FLOW_WINDOW_DEFAULT = "1s";
+    public static final String FLOW_WINDOW_DEFAULT = "3s";
 
     /**
      * Buckets the flow window is divided into: the window rolls forward one bucket at a time.
@@ -162,7 +162,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLUME_SPIKE_RATIO_PROP_NAME}.
      */
-    public static final double VOLUME_SPIKE_RATIO_DEFAULT = 10.0;
+    public static final double VOLUME_SPIKE_RATIO_DEFAULT = 6.0;
 
     /**
      * Least window notional (quote currency) a volume spike needs, whatever its ratio.
@@ -172,7 +172,27 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLUME_SPIKE_MIN_NOTIONAL_PROP_NAME}.
      */
-    public static final double VOLUME_SPIKE_MIN_NOTIONAL_DEFAULT = 50_000.0;
+    public static final double VOLUME_SPIKE_MIN_NOTIONAL_DEFAULT = 5_000.0;
+
+    /**
+     * Least taker orders (trades with a trade time of their own; the fills of one order share it) in the flow window a volume spike needs.
+     */
+    public static final String VOLUME_SPIKE_MIN_ORDERS_PROP_NAME = "hellmoon.scanner.volume.spike.min.orders";
+
+    /**
+     * Default for {@link #VOLUME_SPIKE_MIN_ORDERS_PROP_NAME}.
+     */
+    public static final int VOLUME_SPIKE_MIN_ORDERS_DEFAULT = 8;
+
+    /**
+     * Taker orders in the flow window over their baseline a volume spike needs: a burst is many orders, not one large order's fills.
+     */
+    public static final String VOLUME_SPIKE_ORDER_RATIO_PROP_NAME = "hellmoon.scanner.volume.spike.order.ratio";
+
+    /**
+     * Default for {@link #VOLUME_SPIKE_ORDER_RATIO_PROP_NAME}.
+     */
+    public static final double VOLUME_SPIKE_ORDER_RATIO_DEFAULT = 0.0;
 
     /**
      * Span of the EWMA baseline of per-window volumes (alpha = 2 / (samples + 1), samples = span / flow window).
@@ -246,7 +266,17 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLUME_SPIKE_COOLDOWN_PROP_NAME}.
      */
-    public static final String VOLUME_SPIKE_COOLDOWN_DEFAULT = "60s";
+    public static final String VOLUME_SPIKE_COOLDOWN_DEFAULT = "15s";
+
+    /**
+     * A volume spike fires again during its cooldown when its score reaches this multiple of the score it last fired with: a markedly larger burst is a new event. 0 turns escalation off.
+     */
+    public static final String VOLUME_SPIKE_ESCALATION_PROP_NAME = "hellmoon.scanner.volume.spike.escalation";
+
+    /**
+     * Default for {@link #VOLUME_SPIKE_ESCALATION_PROP_NAME}.
+     */
+    public static final double VOLUME_SPIKE_ESCALATION_DEFAULT = 2.0;
 
     /**
      * Book levels per side summed into the depth imbalance.
@@ -266,17 +296,18 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #BOOK_IMBALANCE_THRESHOLD_PROP_NAME}.
      */
-    public static final double BOOK_IMBALANCE_THRESHOLD_DEFAULT = 0.6;
+    public static final double BOOK_IMBALANCE_THRESHOLD_DEFAULT = 0.45;
 
     /**
-     * Event time the imbalance must stay beyond the threshold, on one side, before it fires.
+     * Time constant of the time-weighted average of the book imbalance the detector scores; a book needs this much
+     * live history before it can fire.
      */
-    public static final String BOOK_IMBALANCE_MIN_DURATION_PROP_NAME = "hellmoon.scanner.book.imbalance.min.duration";
+    public static final String BOOK_IMBALANCE_WINDOW_PROP_NAME = "hellmoon.scanner.book.imbalance.window";
 
     /**
-     * Default for {@link #BOOK_IMBALANCE_MIN_DURATION_PROP_NAME}.
+     * Default for {@link #BOOK_IMBALANCE_WINDOW_PROP_NAME}.
      */
-    public static final String BOOK_IMBALANCE_MIN_DURATION_DEFAULT = "2s";
+    public static final String BOOK_IMBALANCE_WINDOW_DEFAULT = "3s";
 
     /**
      * Least bid plus ask depth (quote notional over the levels) for an imbalance to count.
@@ -340,6 +371,16 @@ public final class ScannerConfiguration
     public static final String VOLATILITY_LONG_WINDOW_DEFAULT = "900s";
 
     /**
+     * Winsorising of the long realised variance: a squared return enters it capped at this many long standard deviations squared, so an expansion barely lifts its own yardstick. 0 turns it off.
+     */
+    public static final String VOLATILITY_LONG_CLIP_PROP_NAME = "hellmoon.scanner.volatility.long.clip";
+
+    /**
+     * Default for {@link #VOLATILITY_LONG_CLIP_PROP_NAME}.
+     */
+    public static final double VOLATILITY_LONG_CLIP_DEFAULT = 0.0;
+
+    /**
      * Short over long realised volatility at which the volatility expansion score reaches 1.
      */
     public static final String VOLATILITY_RATIO_PROP_NAME = "hellmoon.scanner.volatility.ratio";
@@ -347,7 +388,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLATILITY_RATIO_PROP_NAME}.
      */
-    public static final double VOLATILITY_RATIO_DEFAULT = 3.0;
+    public static final double VOLATILITY_RATIO_DEFAULT = 2.5;
 
     /**
      * Floor of the long-horizon volatility (per sample interval, as a log return), so a dormant instrument's first
@@ -378,7 +419,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLATILITY_ATR_RATIO_PROP_NAME}.
      */
-    public static final double VOLATILITY_ATR_RATIO_DEFAULT = 1.5;
+    public static final double VOLATILITY_ATR_RATIO_DEFAULT = 0.0;
 
     /**
      * Short-horizon move, in short-horizon standard deviations, beyond which an expansion is UP or DOWN.
@@ -399,7 +440,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLATILITY_REARM_SCORE_PROP_NAME}.
      */
-    public static final double VOLATILITY_REARM_SCORE_DEFAULT = 0.5;
+    public static final double VOLATILITY_REARM_SCORE_DEFAULT = 0.6;
 
     /**
      * Least event time between two volatility expansion events of one instrument.
@@ -759,7 +800,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #SPREAD_MIN_DURATION_PROP_NAME}.
      */
-    public static final String SPREAD_MIN_DURATION_DEFAULT = "1s";
+    public static final String SPREAD_MIN_DURATION_DEFAULT = "5s";
 
     /**
      * Score the spread detector must fall below before it can fire again for the instrument.
@@ -829,7 +870,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #BREAKOUT_ATR_MARGIN_PROP_NAME}.
      */
-    public static final double BREAKOUT_ATR_MARGIN_DEFAULT = 0.5;
+    public static final double BREAKOUT_ATR_MARGIN_DEFAULT = 0.1;
 
     /**
      * Volume confirmation: recent volume rate over the baseline it must reach for a breakout to count.
@@ -869,7 +910,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #BREAKOUT_COOLDOWN_PROP_NAME}.
      */
-    public static final String BREAKOUT_COOLDOWN_DEFAULT = "300s";
+    public static final String BREAKOUT_COOLDOWN_DEFAULT = "120s";
 
     /**
      * Whether REGIME_SHIFT is detected.
@@ -1079,7 +1120,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #MICROSTRUCTURE_FLOW_THRESHOLD_PROP_NAME}.
      */
-    public static final double MICROSTRUCTURE_FLOW_THRESHOLD_DEFAULT = 0.6;
+    public static final double MICROSTRUCTURE_FLOW_THRESHOLD_DEFAULT = 0.7;
 
     /**
      * Order-flow imbalance share (net over gross top-of-book flow) at which that part of the score reaches 1.
@@ -1089,7 +1130,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #MICROSTRUCTURE_OFI_THRESHOLD_PROP_NAME}.
      */
-    public static final double MICROSTRUCTURE_OFI_THRESHOLD_DEFAULT = 0.5;
+    public static final double MICROSTRUCTURE_OFI_THRESHOLD_DEFAULT = 0.6;
 
     /**
      * Least traded notional per flow window (EWMA) for the flow to count.
@@ -1633,13 +1674,13 @@ public final class ScannerConfiguration
     }
 
     /**
-     * See {@link #BOOK_IMBALANCE_MIN_DURATION_PROP_NAME}.
+     * See {@link #BOOK_IMBALANCE_WINDOW_PROP_NAME}.
      *
      * @return nanoseconds.
      */
-    public static long bookImbalanceMinDurationNs()
+    public static long bookImbalanceWindowNs()
     {
-        return durationProperty(BOOK_IMBALANCE_MIN_DURATION_PROP_NAME, BOOK_IMBALANCE_MIN_DURATION_DEFAULT);
+        return durationProperty(BOOK_IMBALANCE_WINDOW_PROP_NAME, BOOK_IMBALANCE_WINDOW_DEFAULT);
     }
 
     /**
@@ -2690,6 +2731,46 @@ public final class ScannerConfiguration
     public static long fundingCooldownNs()
     {
         return durationProperty(FUNDING_COOLDOWN_PROP_NAME, FUNDING_COOLDOWN_DEFAULT);
+    }
+
+    /**
+     * See {@link #VOLUME_SPIKE_MIN_ORDERS_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static int volumeSpikeMinOrders()
+    {
+        return intProperty(VOLUME_SPIKE_MIN_ORDERS_PROP_NAME, VOLUME_SPIKE_MIN_ORDERS_DEFAULT);
+    }
+
+    /**
+     * See {@link #VOLUME_SPIKE_ORDER_RATIO_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double volumeSpikeOrderRatio()
+    {
+        return doubleProperty(VOLUME_SPIKE_ORDER_RATIO_PROP_NAME, VOLUME_SPIKE_ORDER_RATIO_DEFAULT);
+    }
+
+    /**
+     * See {@link #VOLUME_SPIKE_ESCALATION_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double volumeSpikeEscalation()
+    {
+        return doubleProperty(VOLUME_SPIKE_ESCALATION_PROP_NAME, VOLUME_SPIKE_ESCALATION_DEFAULT);
+    }
+
+    /**
+     * See {@link #VOLATILITY_LONG_CLIP_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double volatilityLongClip()
+    {
+        return doubleProperty(VOLATILITY_LONG_CLIP_PROP_NAME, VOLATILITY_LONG_CLIP_DEFAULT);
     }
 
     private static boolean booleanProperty(final String propName, final boolean defaultValue)

@@ -49,6 +49,8 @@ public final class ScannerContext
     private int flowBuckets = ScannerConfiguration.flowBuckets();
     private double volumeSpikeRatio = ScannerConfiguration.volumeSpikeRatio();
     private double volumeSpikeMinNotional = ScannerConfiguration.volumeSpikeMinNotional();
+    private int volumeSpikeMinOrders = ScannerConfiguration.volumeSpikeMinOrders();
+    private double volumeSpikeOrderRatio = ScannerConfiguration.volumeSpikeOrderRatio();
     private long volumeSpikeBaselineWindowNs = ScannerConfiguration.volumeSpikeBaselineWindowNs();
     private double volumeSpikeBaselineFloor = ScannerConfiguration.volumeSpikeBaselineFloor();
     private double volumeSpikeBaselineClip = ScannerConfiguration.volumeSpikeBaselineClip();
@@ -56,15 +58,17 @@ public final class ScannerContext
     private double volumeSpikeDirectionThreshold = ScannerConfiguration.volumeSpikeDirectionThreshold();
     private double volumeSpikeRearmScore = ScannerConfiguration.volumeSpikeRearmScore();
     private long volumeSpikeCooldownNs = ScannerConfiguration.volumeSpikeCooldownNs();
+    private double volumeSpikeEscalation = ScannerConfiguration.volumeSpikeEscalation();
     private int bookImbalanceLevels = ScannerConfiguration.bookImbalanceLevels();
     private double bookImbalanceThreshold = ScannerConfiguration.bookImbalanceThreshold();
-    private long bookImbalanceMinDurationNs = ScannerConfiguration.bookImbalanceMinDurationNs();
+    private long bookImbalanceWindowNs = ScannerConfiguration.bookImbalanceWindowNs();
     private double bookImbalanceMinDepthNotional = ScannerConfiguration.bookImbalanceMinDepthNotional();
     private double bookImbalanceRearmScore = ScannerConfiguration.bookImbalanceRearmScore();
     private long bookImbalanceCooldownNs = ScannerConfiguration.bookImbalanceCooldownNs();
     private long volatilitySampleIntervalNs = ScannerConfiguration.volatilitySampleIntervalNs();
     private long volatilityShortWindowNs = ScannerConfiguration.volatilityShortWindowNs();
     private long volatilityLongWindowNs = ScannerConfiguration.volatilityLongWindowNs();
+    private double volatilityLongClip = ScannerConfiguration.volatilityLongClip();
     private double volatilityRatio = ScannerConfiguration.volatilityRatio();
     private double volatilityMinLongVol = ScannerConfiguration.volatilityMinLongVol();
     private long volatilityWarmupNs = ScannerConfiguration.volatilityWarmupNs();
@@ -745,23 +749,23 @@ public final class ScannerContext
      * The how long an imbalance must last.
      *
      * @return the value.
-     * @see ScannerConfiguration#BOOK_IMBALANCE_MIN_DURATION_PROP_NAME
+     * @see ScannerConfiguration#BOOK_IMBALANCE_WINDOW_PROP_NAME
      */
-    public long bookImbalanceMinDurationNs()
+    public long bookImbalanceWindowNs()
     {
-        return bookImbalanceMinDurationNs;
+        return bookImbalanceWindowNs;
     }
 
     /**
      * Set the how long an imbalance must last.
      *
-     * @param bookImbalanceMinDurationNs the value.
+     * @param bookImbalanceWindowNs the value.
      * @return this for a fluent API.
-     * @see ScannerConfiguration#BOOK_IMBALANCE_MIN_DURATION_PROP_NAME
+     * @see ScannerConfiguration#BOOK_IMBALANCE_WINDOW_PROP_NAME
      */
-    public ScannerContext bookImbalanceMinDurationNs(final long bookImbalanceMinDurationNs)
+    public ScannerContext bookImbalanceWindowNs(final long bookImbalanceWindowNs)
     {
-        this.bookImbalanceMinDurationNs = bookImbalanceMinDurationNs;
+        this.bookImbalanceWindowNs = bookImbalanceWindowNs;
         return this;
     }
 
@@ -3285,6 +3289,102 @@ public final class ScannerContext
     }
 
     /**
+     * Least taker orders in the window of a volume spike.
+     *
+     * @return the value.
+     * @see ScannerConfiguration#VOLUME_SPIKE_MIN_ORDERS_PROP_NAME
+     */
+    public int volumeSpikeMinOrders()
+    {
+        return volumeSpikeMinOrders;
+    }
+
+    /**
+     * Set the least taker orders in the window of a volume spike.
+     *
+     * @param volumeSpikeMinOrders the value.
+     * @return this for a fluent API.
+     * @see ScannerConfiguration#VOLUME_SPIKE_MIN_ORDERS_PROP_NAME
+     */
+    public ScannerContext volumeSpikeMinOrders(final int volumeSpikeMinOrders)
+    {
+        this.volumeSpikeMinOrders = volumeSpikeMinOrders;
+        return this;
+    }
+
+    /**
+     * Taker orders over their baseline a volume spike needs.
+     *
+     * @return the value.
+     * @see ScannerConfiguration#VOLUME_SPIKE_ORDER_RATIO_PROP_NAME
+     */
+    public double volumeSpikeOrderRatio()
+    {
+        return volumeSpikeOrderRatio;
+    }
+
+    /**
+     * Set the taker orders over their baseline a volume spike needs.
+     *
+     * @param volumeSpikeOrderRatio the value.
+     * @return this for a fluent API.
+     * @see ScannerConfiguration#VOLUME_SPIKE_ORDER_RATIO_PROP_NAME
+     */
+    public ScannerContext volumeSpikeOrderRatio(final double volumeSpikeOrderRatio)
+    {
+        this.volumeSpikeOrderRatio = volumeSpikeOrderRatio;
+        return this;
+    }
+
+    /**
+     * Score multiple at which a spike fires again inside its cooldown.
+     *
+     * @return the value.
+     * @see ScannerConfiguration#VOLUME_SPIKE_ESCALATION_PROP_NAME
+     */
+    public double volumeSpikeEscalation()
+    {
+        return volumeSpikeEscalation;
+    }
+
+    /**
+     * Set the score multiple at which a spike fires again inside its cooldown.
+     *
+     * @param volumeSpikeEscalation the value.
+     * @return this for a fluent API.
+     * @see ScannerConfiguration#VOLUME_SPIKE_ESCALATION_PROP_NAME
+     */
+    public ScannerContext volumeSpikeEscalation(final double volumeSpikeEscalation)
+    {
+        this.volumeSpikeEscalation = volumeSpikeEscalation;
+        return this;
+    }
+
+    /**
+     * Winsorising of the long variance in standard deviations.
+     *
+     * @return the value.
+     * @see ScannerConfiguration#VOLATILITY_LONG_CLIP_PROP_NAME
+     */
+    public double volatilityLongClip()
+    {
+        return volatilityLongClip;
+    }
+
+    /**
+     * Set the winsorising of the long variance in standard deviations.
+     *
+     * @param volatilityLongClip the value.
+     * @return this for a fluent API.
+     * @see ScannerConfiguration#VOLATILITY_LONG_CLIP_PROP_NAME
+     */
+    public ScannerContext volatilityLongClip(final double volatilityLongClip)
+    {
+        this.volatilityLongClip = volatilityLongClip;
+        return this;
+    }
+
+    /**
      * The clock that stamps {@code publishTimeNs} on the scanner's output; nothing else reads it.
      *
      * @return the clock, {@link SystemEpochNanoClock} unless set.
@@ -3382,6 +3482,11 @@ public final class ScannerContext
             flowWindowNs + " ns) exactly, so buckets align with windows");
         validatePositive(ScannerConfiguration.VOLUME_SPIKE_RATIO_PROP_NAME, volumeSpikeRatio);
         validateNonNegative(ScannerConfiguration.VOLUME_SPIKE_MIN_NOTIONAL_PROP_NAME, volumeSpikeMinNotional);
+        validateRange(ScannerConfiguration.VOLUME_SPIKE_MIN_ORDERS_PROP_NAME, volumeSpikeMinOrders, 0, 1_000_000);
+        validateNonNegative(ScannerConfiguration.VOLUME_SPIKE_ORDER_RATIO_PROP_NAME, volumeSpikeOrderRatio);
+        require(0.0 == volumeSpikeEscalation || volumeSpikeEscalation > 1.0,
+            ScannerConfiguration.VOLUME_SPIKE_ESCALATION_PROP_NAME, String.valueOf(volumeSpikeEscalation),
+            "must be 0 (off) or above 1");
         validateDuration(
             ScannerConfiguration.VOLUME_SPIKE_BASELINE_WINDOW_PROP_NAME, volumeSpikeBaselineWindowNs, flowWindowNs,
             secondsNs(86_400));
@@ -3402,7 +3507,7 @@ public final class ScannerContext
             ScannerConfiguration.BOOK_IMBALANCE_THRESHOLD_PROP_NAME, String.valueOf(bookImbalanceThreshold),
             "must be in (0, 1): an imbalance lies in [-1, 1]");
         validateDuration(
-            ScannerConfiguration.BOOK_IMBALANCE_MIN_DURATION_PROP_NAME, bookImbalanceMinDurationNs, 0,
+            ScannerConfiguration.BOOK_IMBALANCE_WINDOW_PROP_NAME, bookImbalanceWindowNs, 1_000_000L,
             secondsNs(3600));
         validateNonNegative(
             ScannerConfiguration.BOOK_IMBALANCE_MIN_DEPTH_NOTIONAL_PROP_NAME, bookImbalanceMinDepthNotional);
@@ -3423,6 +3528,9 @@ public final class ScannerContext
         validateDuration(
             ScannerConfiguration.VOLATILITY_LONG_WINDOW_PROP_NAME, volatilityLongWindowNs, 0, secondsNs(7 * 86_400));
         validatePositive(ScannerConfiguration.VOLATILITY_RATIO_PROP_NAME, volatilityRatio);
+        require(0.0 == volatilityLongClip || volatilityLongClip >= 1.0,
+            ScannerConfiguration.VOLATILITY_LONG_CLIP_PROP_NAME, String.valueOf(volatilityLongClip),
+            "must be 0 (off) or at least 1");
         validatePositive(ScannerConfiguration.VOLATILITY_MIN_LONG_VOL_PROP_NAME, volatilityMinLongVol);
         validateDuration(ScannerConfiguration.VOLATILITY_WARMUP_PROP_NAME, volatilityWarmupNs, 0, secondsNs(86_400));
         validateNonNegative(ScannerConfiguration.VOLATILITY_ATR_RATIO_PROP_NAME, volatilityAtrRatio);

@@ -12,8 +12,11 @@ import io.hellmoon.scanner.indicators.TradeFlow;
  * VOLUME_SPIKE: traded notional in the rolling flow window far above the instrument's baseline.
  * <p>
  * {@code score = windowNotional / max(baseline, floor) / ratio}; fires above 1 when the window holds at least the
- * minimum notional and the baseline has warmed up. Evaluated on the trade that completes the burst (so it fires
- * within a second of its start) and by the sweep. Direction: the signed (aggressor) share of the window's notional
+ * minimum notional and enough taker orders (at least the minimum, and the order ratio times their baseline: the fills
+ * of one large order share a trade time and count as one, so a lone print does not make a burst), and the baseline
+ * has warmed up. Evaluated on the trade that completes the burst (so it fires
+ * within a second of its start) and by the sweep. Inside its cooldown a spike whose score reaches the escalation
+ * multiple of the last one's fires again: a second, much larger burst is not lost to the first one's cooldown. Direction: the signed (aggressor) share of the window's notional
  * beyond +/- the direction threshold gives UP or DOWN, else NEUTRAL.
  */
 final class VolumeSpikeDetector implements Detector
@@ -42,7 +45,8 @@ final class VolumeSpikeDetector implements Detector
         this.table = table;
         this.writer = writer;
         this.hysteresis = new Hysteresis(
-            index(), capacity, ctx.volumeSpikeRearmScore(), ctx.volumeSpikeCooldownNs(), in, table);
+            index(), capacity, ctx.volumeSpikeRearmScore(), ctx.volumeSpikeCooldownNs(), ctx.volumeSpikeEscalation(),
+            in, table);
         this.ratio = ctx.volumeSpikeRatio();
         this.minNotional = ctx.volumeSpikeMinNotional();
         this.directionThreshold = ctx.volumeSpikeDirectionThreshold();
@@ -74,7 +78,7 @@ final class VolumeSpikeDetector implements Detector
      */
     void afterTrade(final int slot, final long timeNs, final double price)
     {
-        if (hysteresis.isOpen(slot))
+        if (hysteresis.isOpen(slot) || hysteresis.escalates(slot, stats.volumeScore(slot)))
         {
             tryFire(slot, timeNs, price);
         }
@@ -90,12 +94,12 @@ final class VolumeSpikeDetector implements Detector
     {
         final double score = stats.volumeScore(slot);
         final double volume = flow.windowVolume(slot);
-        if (!(score > 1.0) || volume < minNotional)
+        if (!(score > 1.0) || volume < minNotional || !stats.hasBurstOrders(slot))
         {
             return;
         }
 
-        hysteresis.fired(slot, timeNs);
+        hysteresis.fired(slot, timeNs, score);
         final double baseline = stats.volumeBaseline(slot);
         final double signedShare = volume > 0.0 ? flow.windowSignedVolume(slot) / volume : 0.0;
         final Direction direction = signedShare > directionThreshold ? Direction.UP :

@@ -19,7 +19,7 @@ class DeterminismTest
     private static RecordingSink run(final ScannerConfiguration.SweepKernel kernel, final long seed)
     {
         final ScannerFixture fixture = new ScannerFixture(new ScannerContext().sweepKernel(kernel));
-        final SyntheticMarket market = new SyntheticMarket(fixture.md, seed, INSTRUMENTS);
+        final RandomMarket market = new RandomMarket(fixture.md, seed, INSTRUMENTS);
         market.start(T0);
         market.run(T0, 40 * MINUTE);
         fixture.scanner.close();

@@ -29,7 +29,7 @@ class RegimeChangeTest
 {
     private static final int ID = 31;
 
-    private final ScannerFixture fixture = new ScannerFixture(new ScannerContext()
+    private final ScannerFixture fixture = new ScannerFixture(ScannerFixture.pinned(new ScannerContext())
         .regimeWarmupBars(5)
         .atrPeriod(3)
         .adxPeriod(3)
@@ -126,7 +126,7 @@ class RegimeChangeTest
         assertEquals(1, fixture.sink.regimeChanges.size());
 
         final long startNs = T0 + 10 * MINUTE;
-        for (long timeNs = startNs; timeNs < startNs + 3 * SECOND; timeNs += 100 * MS)
+        for (long timeNs = startNs; timeNs < startNs + 8 * SECOND; timeNs += 100 * MS)
         {
             fixture.md.book(ID, timeNs, 100.0, 10, 90.0, 10.0);
         }
@@ -141,7 +141,7 @@ class RegimeChangeTest
     @Test
     void shouldReportUnknownRegimesBeforeAnInstrumentIsClassified()
     {
-        for (long timeNs = T0; timeNs < T0 + 3 * SECOND; timeNs += 100 * MS)
+        for (long timeNs = T0; timeNs < T0 + 8 * SECOND; timeNs += 100 * MS)
         {
             fixture.md.book(ID, timeNs, 100.0, 10, 90.0, 10.0);
         }

@@ -35,7 +35,26 @@ final class ScannerFixture
 
     ScannerFixture()
     {
-        this(new ScannerContext());
+        this(pinned(new ScannerContext()));
+    }
+
+    /**
+     * The parameters the scenario tests' numbers are worked out from, set explicitly so that tuning a default (for
+     * real or synthetic markets) does not silently change what a scenario test checks.
+     */
+    static ScannerContext pinned(final ScannerContext ctx)
+    {
+        return ctx
+            .flowWindowNs(SECOND)
+            .volumeSpikeRatio(10.0)
+            .volumeSpikeMinNotional(50_000.0)
+            .volumeSpikeMinOrders(1)
+            .volumeSpikeOrderRatio(0.0)
+            .volumeSpikeEscalation(0.0)
+            .volumeSpikeCooldownNs(MINUTE)
+            .bookImbalanceThreshold(0.6)
+            .volatilityRatio(3.0)
+            .volatilityRearmScore(0.5);
     }
 
     /**
@@ -45,7 +64,7 @@ final class ScannerFixture
     {
         final java.util.EnumSet<AnomalyType> on = java.util.EnumSet.noneOf(AnomalyType.class);
         on.addAll(java.util.Arrays.asList(types));
-        return new ScannerContext()
+        return pinned(new ScannerContext())
             .volumeSpikeEnabled(on.contains(AnomalyType.VOLUME_SPIKE))
             .tradeBurstEnabled(on.contains(AnomalyType.TRADE_COUNT_BURST))
             .bookImbalanceEnabled(on.contains(AnomalyType.BOOK_IMBALANCE))

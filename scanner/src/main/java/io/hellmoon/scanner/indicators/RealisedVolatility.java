@@ -12,7 +12,12 @@ import java.util.Arrays;
  * Log returns are sampled on a fixed event-time grid (e.g. every second): the return of an interval is the log of the
  * last price in it over the last price before it, so a quiet interval is a zero return and tick noise inside an
  * interval does not count. The first interval with a price only provides the reference for the next. Each sample
- * updates two EWMAs of squared returns (short and long span) and an EWMA of returns (short span); runs of quiet
+ * updates two EWMAs of squared returns (short and long span) and an EWMA of returns (short span). The long variance
+ * published is smoothed twice (an EWMA of the long EWMA, same span): it lags, so an expansion has a minute or two
+ * before its own returns lift the yardstick it is measured against, while the baseline still follows a lasting change.
+ * A squared return
+ * enters the long EWMA winsorised at {@code longClip^2} times the long variance (floored), so an expansion barely lifts
+ * the baseline it is measured against and a second one soon after is still seen; runs of quiet
  * intervals are applied in closed form. The EWMAs start at zero and are
  * bias-corrected by their accumulated weight, so early estimates are unbiased rather than low.
  * <p>
@@ -32,6 +37,8 @@ public final class RealisedVolatility
     private final double shortAlpha;
     private final double longAlpha;
     private final double distributionAlpha;
+    private final double longClipSquared;
+    private final double minLongVariance;
     private final long warmupSamples;
 
     private long[] sampleIndex;
@@ -43,6 +50,8 @@ public final class RealisedVolatility
     private double[] meanSum;
     private double[] shortWeight;
     private double[] longWeight;
+    private double[] laggedSum;
+    private double[] laggedWeight;
     private long[] samples;
     private double[] shortVariance;
     private double[] longVariance;
@@ -66,6 +75,8 @@ public final class RealisedVolatility
      * @param longSpanNs    span of the long EWMA.
      * @param warmupNs      event time of samples a slot needs before its values are published.
      * @param distributionSpanNs span of the moments behind skewness and kurtosis.
+     * @param longClip      winsorising of the long EWMA in standard deviations, 0 for none.
+     * @param minLongVariance floor of the long variance the clip is computed from.
      */
     public RealisedVolatility(
         final int capacity,
@@ -73,12 +84,16 @@ public final class RealisedVolatility
         final long shortSpanNs,
         final long longSpanNs,
         final long warmupNs,
-        final long distributionSpanNs)
+        final long distributionSpanNs,
+        final double longClip,
+        final double minLongVariance)
     {
         this.sampleNs = sampleNs;
         this.shortAlpha = Ewma.alphaForSpan((double)shortSpanNs / sampleNs);
         this.longAlpha = Ewma.alphaForSpan((double)longSpanNs / sampleNs);
         this.distributionAlpha = Ewma.alphaForSpan((double)distributionSpanNs / sampleNs);
+        this.longClipSquared = longClip * longClip;
+        this.minLongVariance = minLongVariance;
         this.warmupSamples = Math.max(1, warmupNs / sampleNs);
 
         sampleIndex = new long[capacity];
@@ -90,6 +105,8 @@ public final class RealisedVolatility
         meanSum = new double[capacity];
         shortWeight = new double[capacity];
         longWeight = new double[capacity];
+        laggedSum = new double[capacity];
+        laggedWeight = new double[capacity];
         samples = new long[capacity];
         shortVariance = new double[capacity];
         longVariance = new double[capacity];
@@ -130,6 +147,8 @@ public final class RealisedVolatility
         meanSum = Arrays.copyOf(meanSum, capacity);
         shortWeight = Arrays.copyOf(shortWeight, capacity);
         longWeight = Arrays.copyOf(longWeight, capacity);
+        laggedSum = Arrays.copyOf(laggedSum, capacity);
+        laggedWeight = Arrays.copyOf(laggedWeight, capacity);
         samples = Arrays.copyOf(samples, capacity);
         shortVariance = Arrays.copyOf(shortVariance, capacity);
         longVariance = Arrays.copyOf(longVariance, capacity);
@@ -211,7 +230,7 @@ public final class RealisedVolatility
     }
 
     /**
-     * Bias-corrected long-horizon variance of the sampled log returns, per sample interval.
+     * Bias-corrected long-horizon variance of the sampled log returns, per sample interval, smoothed twice (lagging).
      *
      * @param slot of the instrument.
      * @return the variance, 0 while warming up.
@@ -320,10 +339,17 @@ public final class RealisedVolatility
     {
         final double squared = logReturn * logReturn;
         shortSum[slot] += shortAlpha * (squared - shortSum[slot]);
-        longSum[slot] += longAlpha * (squared - longSum[slot]);
+        double longSample = squared;
+        if (longClipSquared > 0.0 && samples[slot] >= warmupSamples)
+        {
+            longSample = Math.min(squared, longClipSquared * Math.max(longSum[slot] / longWeight[slot], minLongVariance));
+        }
+        longSum[slot] += longAlpha * (longSample - longSum[slot]);
+        laggedSum[slot] += longAlpha * (longSum[slot] - laggedSum[slot]);
         meanSum[slot] += shortAlpha * (logReturn - meanSum[slot]);
         shortWeight[slot] += shortAlpha * (1.0 - shortWeight[slot]);
         longWeight[slot] += longAlpha * (1.0 - longWeight[slot]);
+        laggedWeight[slot] += longAlpha * (longWeight[slot] - laggedWeight[slot]);
         final double a = distributionAlpha;
         moment1[slot] += a * (logReturn - moment1[slot]);
         moment2[slot] += a * (squared - moment2[slot]);
@@ -342,6 +368,11 @@ public final class RealisedVolatility
             final double longDecay = Ewma.decay(longAlpha, count);
             shortSum[slot] *= shortDecay;
             meanSum[slot] *= shortDecay;
+            // n zero samples of a twice-smoothed EWMA: S2' = d^n (S2 + a n S1), and likewise for its weight's
+            // complement, before S1 itself decays.
+            final double alphaCount = longAlpha * count;
+            laggedSum[slot] = longDecay * (laggedSum[slot] + alphaCount * longSum[slot]);
+            laggedWeight[slot] = 1.0 - longDecay * ((1.0 - laggedWeight[slot]) + alphaCount * (1.0 - longWeight[slot]));
             longSum[slot] *= longDecay;
             // The weights grow towards 1 as zero samples accumulate: w' = 1 - (1 - w)(1 - alpha)^n.
             shortWeight[slot] = 1.0 - (1.0 - shortWeight[slot]) * shortDecay;
@@ -362,7 +393,7 @@ public final class RealisedVolatility
         if (samples[slot] >= warmupSamples)
         {
             shortVariance[slot] = shortSum[slot] / shortWeight[slot];
-            longVariance[slot] = longSum[slot] / longWeight[slot];
+            longVariance[slot] = laggedSum[slot] / laggedWeight[slot];
             meanReturn[slot] = meanSum[slot] / shortWeight[slot];
 
             final double weight = distributionWeight[slot];

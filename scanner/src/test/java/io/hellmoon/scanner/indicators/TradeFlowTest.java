@@ -21,7 +21,7 @@ class TradeFlowTest
     private void trade(final long timeNs, final double notional, final double signed)
     {
         flow.advance(SLOT, timeNs);
-        flow.add(SLOT, notional, signed);
+        flow.add(SLOT, notional, signed, true);
     }
 
     @Test
@@ -87,9 +87,9 @@ class TradeFlowTest
         for (int i = 0; i < seconds.length; i++)
         {
             clipped.advance(0, T0 + i * SECOND);
-            clipped.add(0, seconds[i], 0.0);
+            clipped.add(0, seconds[i], 0.0, true);
             unclipped.advance(0, T0 + i * SECOND);
-            unclipped.add(0, seconds[i], 0.0);
+            unclipped.add(0, seconds[i], 0.0, true);
         }
         final double alpha = 2.0 / 301.0;
         final double weight = 1.0 - (1.0 - alpha) * (1.0 - alpha);
@@ -104,7 +104,7 @@ class TradeFlowTest
     {
         trade(T0 + SECOND, 100.0, 100.0);
         flow.advance(SLOT, T0);
-        flow.add(SLOT, 50.0, 50.0);
+        flow.add(SLOT, 50.0, 50.0, true);
         assertEquals(150.0, flow.windowVolume(SLOT), "added to the current bucket");
     }
 
@@ -115,7 +115,7 @@ class TradeFlowTest
         flow.ensureCapacity(64);
         assertEquals(100.0, flow.windowVolume(SLOT));
         flow.advance(63, T0);
-        flow.add(63, 7.0, 7.0);
+        flow.add(63, 7.0, 7.0, true);
         assertEquals(7.0, flow.windowVolume(63));
     }
 }
