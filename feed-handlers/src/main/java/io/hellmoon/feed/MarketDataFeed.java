@@ -10,8 +10,12 @@ import io.hellmoon.codecs.aeron.HellmoonCounters;
 import io.hellmoon.codecs.aeron.MessageSink;
 import io.hellmoon.codecs.errors.SampledErrorLog;
 import io.hellmoon.feed.binance.BinanceJsonDecoder;
+import io.hellmoon.feed.binance.sbe.BinanceSbeDecoder;
 import io.hellmoon.feed.book.BookManager;
 import io.hellmoon.feed.book.SnapshotRequester;
+import io.hellmoon.feed.mexc.MexcFuturesDecoder;
+import io.hellmoon.feed.mexc.MexcReasons;
+import io.hellmoon.feed.mexc.MexcSpotDecoder;
 import io.hellmoon.sbe.Venue;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochNanoClock;
@@ -21,11 +25,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * A feed handler's decoding half, assembled: one decoder per venue seen, all writing into one
  * {@link MarketDataPipeline} (books, resync, statistics) that hands every message to the downstream sink (the
  * market-data stream's publisher in a process).
+ * <p>
+ * The decoder of a venue: {@link BinanceJsonDecoder} for the Binance venues and the synthetic market,
+ * {@link MexcSpotDecoder} (protobuf) for {@code MEXC_SPOT}, {@link MexcFuturesDecoder} (JSON) for
+ * {@code MEXC_FUTURES}, and for {@code BINANCE_SPOT} with {@link #binanceSpotSbe(boolean)} a
+ * {@link BinanceSbeDecoder} whose text frames and REST snapshots go to a {@code BinanceJsonDecoder}.
  * <p>
  * Live connections, replayers and the synthetic market deliver their bytes to {@link #handlerFor(Venue)}. Decoders
  * are created on first use of a venue, at start-up or at the first frame of a replay; after that nothing here
@@ -39,9 +49,11 @@ public final class MarketDataFeed implements AutoCloseable
     private final boolean autoRegister;
     private final TimeUnit venueTimeUnit;
     private final String label;
-    private final Map<Venue, BinanceJsonDecoder> decoders = new EnumMap<>(Venue.class);
-    private final List<BinanceJsonDecoder> decoderList = new ArrayList<>();
+    private final Map<Venue, VenueFrameHandler> decoders = new EnumMap<>(Venue.class);
+    private final List<DecoderStatistics> decoderList = new ArrayList<>();
     private final MarketDataPipeline pipeline;
+    private boolean binanceSpotSbe;
+    private LongSupplier reconnects;
 
     /**
      * A feed.
@@ -110,7 +122,28 @@ public final class MarketDataFeed implements AutoCloseable
             .bookManagerContext(new BookManager.Context().snapshotRequester(snapshots))
             .framesReceived(this::framesReceived)
             .decodeErrors(this::decodeErrors)
-            .unsupportedMessages(this::unsupportedMessages));
+            .unsupportedMessages(this::unsupportedMessages)
+            .reconnects(this::reconnects)
+            .stalePeriods(this::stalePeriods));
+    }
+
+    /**
+     * Decode {@code BINANCE_SPOT} frames as Binance's SBE market-data streams (binary frames; text frames and REST
+     * snapshots still JSON) rather than as its JSON streams. Set it before the first
+     * {@link #handlerFor(Venue) handlerFor(BINANCE_SPOT)}.
+     *
+     * @param binanceSpotSbe true for the SBE streams.
+     * @return this feed.
+     * @throws IllegalStateException if the spot decoder was already created.
+     */
+    public MarketDataFeed binanceSpotSbe(final boolean binanceSpotSbe)
+    {
+        if (decoders.containsKey(Venue.BINANCE_SPOT) && binanceSpotSbe != this.binanceSpotSbe)
+        {
+            throw new IllegalStateException("the BINANCE_SPOT decoder already exists; choose SBE before first use");
+        }
+        this.binanceSpotSbe = binanceSpotSbe;
+        return this;
     }
 
     /**
@@ -121,27 +154,94 @@ public final class MarketDataFeed implements AutoCloseable
      */
     public VenueFrameHandler handlerFor(final Venue venue)
     {
-        BinanceJsonDecoder decoder = decoders.get(venue);
+        VenueFrameHandler decoder = decoders.get(venue);
         if (null == decoder)
         {
-            final String decoderLabel = label + " " + Venues.cliName(venue);
-            decoder = new BinanceJsonDecoder(new BinanceJsonDecoder.Context()
-                .venue(venue)
-                .instrumentRegistry(registry)
-                .autoRegister(autoRegister)
-                .messageSink(pipeline)
-                .epochNanoClock(clock)
-                .timeUnit(venueTimeUnit)
-                .counterFactory(counterFactory)
-                .errorLog(new SampledErrorLog(
-                    decoderLabel, BinanceJsonDecoder.reasonNames(),
-                    counterFactory.newCounter(
-                        HellmoonCounters.DECODE_ERRORS_TYPE_ID,
-                        decoderLabel + ": bad frames sampled"))));
+            decoder = newDecoder(venue);
             decoders.put(venue, decoder);
-            decoderList.add(decoder);
         }
         return decoder;
+    }
+
+    private VenueFrameHandler newDecoder(final Venue venue)
+    {
+        final String decoderLabel = label + " " + Venues.cliName(venue);
+        switch (venue)
+        {
+            case MEXC_SPOT:
+            {
+                final MexcSpotDecoder decoder = new MexcSpotDecoder(new MexcSpotDecoder.Context()
+                    .instrumentRegistry(registry)
+                    .autoRegister(autoRegister)
+                    .messageSink(pipeline)
+                    .epochNanoClock(clock)
+                    .counterFactory(counterFactory)
+                    .errorLog(errorLog(decoderLabel, MexcReasons.errorNames())));
+                decoderList.add(new DecoderStatistics(
+                    decoder::framesReceived, decoder::decodeErrors, decoder::unsupportedFrames, decoder.errorLog(),
+                    decoder));
+                return decoder;
+            }
+
+            case MEXC_FUTURES:
+            {
+                final MexcFuturesDecoder decoder = new MexcFuturesDecoder(new MexcFuturesDecoder.Context()
+                    .instrumentRegistry(registry)
+                    .autoRegister(autoRegister)
+                    .messageSink(pipeline)
+                    .epochNanoClock(clock)
+                    .counterFactory(counterFactory)
+                    .errorLog(errorLog(decoderLabel, MexcReasons.errorNames())));
+                decoderList.add(new DecoderStatistics(
+                    decoder::framesReceived, decoder::decodeErrors, decoder::unsupportedFrames, decoder.errorLog(),
+                    decoder));
+                return decoder;
+            }
+
+            default:
+            {
+                final BinanceJsonDecoder json = newJsonDecoder(venue, decoderLabel);
+                if (Venue.BINANCE_SPOT != venue || !binanceSpotSbe)
+                {
+                    return json;
+                }
+                final String sbeLabel = decoderLabel + " sbe";
+                final BinanceSbeDecoder decoder = new BinanceSbeDecoder(new BinanceSbeDecoder.Context()
+                    .instrumentRegistry(registry)
+                    .autoRegister(autoRegister)
+                    .messageSink(pipeline)
+                    .epochNanoClock(clock)
+                    .counterFactory(counterFactory)
+                    .textFrameHandler(json)
+                    .errorLog(errorLog(sbeLabel, BinanceSbeDecoder.reasonNames())));
+                decoderList.add(new DecoderStatistics(
+                    decoder::framesReceived, decoder::decodeErrors, decoder::unsupportedFrames, decoder.errorLog(),
+                    decoder));
+                return decoder;
+            }
+        }
+    }
+
+    private BinanceJsonDecoder newJsonDecoder(final Venue venue, final String decoderLabel)
+    {
+        final BinanceJsonDecoder decoder = new BinanceJsonDecoder(new BinanceJsonDecoder.Context()
+            .venue(venue)
+            .instrumentRegistry(registry)
+            .autoRegister(autoRegister)
+            .messageSink(pipeline)
+            .epochNanoClock(clock)
+            .timeUnit(venueTimeUnit)
+            .counterFactory(counterFactory)
+            .errorLog(errorLog(decoderLabel, BinanceJsonDecoder.reasonNames())));
+        decoderList.add(new DecoderStatistics(
+            decoder::framesReceived, decoder::decodeErrors, decoder::unsupportedFrames, decoder.errorLog(), decoder));
+        return decoder;
+    }
+
+    private SampledErrorLog errorLog(final String decoderLabel, final String[] reasonNames)
+    {
+        return new SampledErrorLog(decoderLabel, reasonNames, counterFactory.newCounter(
+            HellmoonCounters.DECODE_ERRORS_TYPE_ID, decoderLabel + ": bad frames sampled"));
     }
 
     /**
@@ -165,6 +265,37 @@ public final class MarketDataFeed implements AutoCloseable
     }
 
     /**
+     * Where the venue connections' reconnect total comes from, for {@code FeedStatistics}: a live feed's connection
+     * manager; replays have none. Set before the first message.
+     *
+     * @param reconnects supplier of the total, read on the feed's thread.
+     */
+    public void reconnectsSupplier(final LongSupplier reconnects)
+    {
+        this.reconnects = reconnects;
+    }
+
+    /**
+     * Venue connections re-established after a loss, from the supplier set, else 0.
+     *
+     * @return the count.
+     */
+    public long reconnects()
+    {
+        return null == reconnects ? 0 : reconnects.getAsLong();
+    }
+
+    /**
+     * Times a book was marked stale (its connection lost or silent).
+     *
+     * @return the count.
+     */
+    public long stalePeriods()
+    {
+        return null == pipeline ? 0 : pipeline.bookManager().stalePeriods();
+    }
+
+    /**
      * Frames received by all decoders.
      *
      * @return the count.
@@ -174,7 +305,7 @@ public final class MarketDataFeed implements AutoCloseable
         long total = 0;
         for (int i = 0, size = decoderList.size(); i < size; i++)
         {
-            total += decoderList.get(i).framesReceived();
+            total += decoderList.get(i).framesReceived.getAsLong();
         }
         return total;
     }
@@ -189,7 +320,7 @@ public final class MarketDataFeed implements AutoCloseable
         long total = 0;
         for (int i = 0, size = decoderList.size(); i < size; i++)
         {
-            total += decoderList.get(i).decodeErrors();
+            total += decoderList.get(i).decodeErrors.getAsLong();
         }
         return total;
     }
@@ -204,7 +335,7 @@ public final class MarketDataFeed implements AutoCloseable
         long total = 0;
         for (int i = 0, size = decoderList.size(); i < size; i++)
         {
-            total += decoderList.get(i).unsupportedFrames();
+            total += decoderList.get(i).unsupportedFrames.getAsLong();
         }
         return total;
     }
@@ -221,7 +352,7 @@ public final class MarketDataFeed implements AutoCloseable
         int drained = pipeline.bookManager().errorLog().drain(out, limit);
         for (int i = 0, size = decoderList.size(); i < size; i++)
         {
-            drained += decoderList.get(i).errorLog().drain(out, limit);
+            drained += decoderList.get(i).errorLog.drain(out, limit);
         }
         return drained;
     }
@@ -231,7 +362,22 @@ public final class MarketDataFeed implements AutoCloseable
      */
     public void close()
     {
-        CloseHelper.closeAll(decoderList);
+        for (int i = 0, size = decoderList.size(); i < size; i++)
+        {
+            CloseHelper.close(decoderList.get(i).decoder);
+        }
         CloseHelper.close(pipeline);
+    }
+
+    /**
+     * What the feed reads from each decoder, whatever its type; the suppliers are bound once, at creation.
+     */
+    private record DecoderStatistics(
+        LongSupplier framesReceived,
+        LongSupplier decodeErrors,
+        LongSupplier unsupportedFrames,
+        SampledErrorLog errorLog,
+        AutoCloseable decoder)
+    {
     }
 }

@@ -3,8 +3,13 @@
  */
 package io.hellmoon.tools;
 
+import io.hellmoon.tools.cli.ArchiveCommand;
 import io.hellmoon.tools.cli.DemoCommand;
+import io.hellmoon.tools.cli.PairsCommand;
+import io.hellmoon.tools.cli.FeedCommand;
+import io.hellmoon.tools.cli.RecordCommand;
 import io.hellmoon.tools.cli.ReplayCommand;
+import io.hellmoon.tools.cli.SimExchangeCommand;
 import io.hellmoon.tools.cli.StatCommand;
 import io.hellmoon.tools.cli.TailCommand;
 import picocli.CommandLine;
@@ -22,8 +27,13 @@ import picocli.CommandLine.Command;
     subcommands = {
         ReplayCommand.class,
         DemoCommand.class,
+        FeedCommand.class,
+        RecordCommand.class,
         StatCommand.class,
         TailCommand.class,
+        PairsCommand.class,
+        ArchiveCommand.class,
+        SimExchangeCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class HellmoonCli implements Runnable

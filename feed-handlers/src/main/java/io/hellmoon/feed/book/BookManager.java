@@ -43,6 +43,7 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
  * <h2>States</h2>
  * <pre>
  *   (unseen) --first diff--&gt; SYNCING --snapshot--&gt; LIVE --gap / crossed--&gt; RESYNCING --snapshot--&gt; LIVE
+ *   SYNCING / LIVE / RESYNCING --markStale--&gt; STALE --next diff--&gt; RESYNCING --snapshot--&gt; LIVE
  * </pre>
  * <ul>
  *     <li><b>SYNCING</b> (reason {@code STARTED}): the first diff arrived; diffs are buffered from the start of the
@@ -95,6 +96,7 @@ public final class BookManager implements SbeHandler, AutoCloseable
     private static final int SYNCING = 1;
     private static final int LIVE = 2;
     private static final int RESYNCING = 3;
+    private static final int STALE = 4;
 
     private final int publishedLevels;
     private final int initialLevels;
@@ -145,6 +147,7 @@ public final class BookManager implements SbeHandler, AutoCloseable
     private long levelsDroppedAtCapacity;
     private long bookLevelsPublished;
     private long feedStatusPublished;
+    private long stalePeriods;
 
     /**
      * A book manager.
@@ -234,8 +237,50 @@ public final class BookManager implements SbeHandler, AutoCloseable
             case SYNCING -> FeedState.SYNCING;
             case LIVE -> FeedState.LIVE;
             case RESYNCING -> FeedState.RESYNCING;
+            case STALE -> FeedState.STALE;
             default -> FeedState.NULL_VAL;
         };
+    }
+
+    /**
+     * Mark an instrument's book stale because the connection carrying it was lost or went silent: publish
+     * {@code FeedStatus} STALE with the reason, clear the book and any buffered diffs, and ignore snapshots until data
+     * flows again; the next diff then starts a resync (RESYNCING, reason {@code RECONNECTED}, a snapshot requested)
+     * and the snapshot makes the book LIVE again. Nothing is published for the instrument meanwhile, so nothing
+     * downstream trades on it. Instruments without a book (no depth seen yet) and books already stale are left as
+     * they are.
+     *
+     * @param instrumentId of the instrument.
+     * @param reason       {@link FeedStatusReason#DISCONNECTED} or {@link FeedStatusReason#HEARTBEAT_TIMEOUT}.
+     * @param timeNs       when the loss was noticed, epoch nanoseconds (the status's receive time).
+     * @return true if the book was marked, false if it has no book or was already stale.
+     */
+    public boolean markStale(final int instrumentId, final FeedStatusReason reason, final long timeNs)
+    {
+        final InstrumentBook book = existing(instrumentId);
+        if (null == book || UNSEEN == book.state || STALE == book.state)
+        {
+            return false;
+        }
+        book.book.clear();
+        book.buffer.clear();
+        book.awaitingBridge = false;
+        book.state = STALE;
+        stalePeriods++;
+        publishStatus(
+            book, FeedState.STALE, reason, book.lastUpdateId, SyncRule.NULL_UPDATE_ID,
+            FeedStatusEncoder.eventTimeNsNullValue(), timeNs);
+        return true;
+    }
+
+    /**
+     * Times a book was marked stale.
+     *
+     * @return the count.
+     */
+    public long stalePeriods()
+    {
+        return stalePeriods;
     }
 
     /**
@@ -347,7 +392,7 @@ public final class BookManager implements SbeHandler, AutoCloseable
     }
 
     /**
-     * Snapshots ignored because they arrived while LIVE and were not newer than the book.
+     * Snapshots ignored because they arrived while LIVE and were not newer than the book, or while STALE.
      *
      * @return the count.
      */
@@ -489,6 +534,13 @@ public final class BookManager implements SbeHandler, AutoCloseable
             return;
         }
 
+        if (STALE == book.state)
+        {
+            // Requested before the connection was lost: the diffs that would bridge it are gone.
+            snapshotsIgnored++;
+            return;
+        }
+
         final long snapshotId = depthSnapshot.lastUpdateId();
         final long eventTimeNs = depthSnapshot.eventTimeNs();
         final long receiveTimeNs = depthSnapshot.receiveTimeNs();
@@ -619,6 +671,15 @@ public final class BookManager implements SbeHandler, AutoCloseable
         {
             case LIVE -> applyDiff(book, buffer, offset, length, firstId, finalId, prevId);
             case SYNCING, RESYNCING -> bufferDiff(book, buffer, offset, length, firstId, finalId, prevId);
+            case STALE ->
+            {
+                book.state = RESYNCING;
+                publishStatus(
+                    book, FeedState.RESYNCING, FeedStatusReason.RECONNECTED, book.lastUpdateId,
+                    book.rule.linkId(firstId, finalId, prevId), depthUpdate.eventTimeNs(), depthUpdate.receiveTimeNs());
+                snapshotRequester.requestSnapshot(book.instrumentId);
+                bufferDiff(book, buffer, offset, length, firstId, finalId, prevId);
+            }
             default ->
             {
                 book.state = SYNCING;
@@ -920,6 +981,7 @@ public final class BookManager implements SbeHandler, AutoCloseable
         {
             case LIVE -> FeedState.LIVE;
             case RESYNCING -> FeedState.RESYNCING;
+            case STALE -> FeedState.STALE;
             default -> FeedState.SYNCING;
         };
     }

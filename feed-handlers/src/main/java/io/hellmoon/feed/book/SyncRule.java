@@ -11,8 +11,8 @@ import io.hellmoon.sbe.Venue;
  * <p>
  * A diff is described by the three ids of a {@code DepthUpdate}: {@code firstUpdateId} (Binance {@code U}, MEXC
  * {@code fromVersion}), {@code finalUpdateId} (Binance {@code u}, MEXC {@code toVersion}) and
- * {@code prevFinalUpdateId} (Binance futures {@code pu}, {@link #NULL_UPDATE_ID} when the venue sends none). A new
- * venue (MEXC's {@code fromVersion == previous toVersion + 1} chaining, say) is one more implementation.
+ * {@code prevFinalUpdateId} (Binance futures {@code pu}, {@link #NULL_UPDATE_ID} when the venue sends none). Each
+ * venue family is one implementation: {@link BinanceSyncRule}, {@link MexcSyncRule}.
  * <p>
  * Implementations are stateless and allocation free; they are called on the book builder's thread for every diff.
  */
@@ -92,7 +92,7 @@ public interface SyncRule
      * The rule for a venue's diff-depth streams.
      *
      * @param venue of the instrument.
-     * @return the rule, or null when Hellmoon has none for the venue (MEXC for now).
+     * @return the rule, or null when Hellmoon has none for the venue.
      */
     static SyncRule forVenue(final Venue venue)
     {
@@ -104,6 +104,8 @@ public interface SyncRule
         {
             case BINANCE_SPOT, BINANCE_US -> BinanceSyncRule.SPOT;
             case BINANCE_USDM, BINANCE_COINM, SYNTHETIC -> BinanceSyncRule.FUTURES;
+            case MEXC_SPOT -> MexcSyncRule.SPOT;
+            case MEXC_FUTURES -> MexcSyncRule.FUTURES;
             default -> null;
         };
     }

@@ -7,7 +7,8 @@
  * <p>
  * {@link io.hellmoon.feed.book.OrderBook} is one instrument's book on fixed-point longs;
  * {@link io.hellmoon.feed.book.BookManager} keeps every instrument's book in sync by its venue's
- * {@link io.hellmoon.feed.book.SyncRule} ({@link io.hellmoon.feed.book.BinanceSyncRule} for Binance spot and futures),
+ * {@link io.hellmoon.feed.book.SyncRule} ({@link io.hellmoon.feed.book.BinanceSyncRule} for Binance,
+ * {@link io.hellmoon.feed.book.MexcSyncRule} for MEXC),
  * asks a {@link io.hellmoon.feed.book.SnapshotRequester} for snapshots, and publishes {@code BookLevels} and
  * {@code FeedStatus}. In a feed it sits inside {@link io.hellmoon.feed.MarketDataPipeline}.
  */

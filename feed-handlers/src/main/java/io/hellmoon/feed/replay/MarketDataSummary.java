@@ -69,6 +69,10 @@ import static java.nio.ByteOrder.LITTLE_ENDIAN;
  *     cross-checked with the sources' {@code FeedStatistics} totals and the larger is reported, so a subscriber that
  *     joined late still reports what the feed counted; the statistics totals are also written under
  *     {@code feedStatistics} when any were seen.</li>
+ *     <li>{@code reconnects} and {@code stalePeriods}: the sources' {@code FeedStatistics} totals of venue
+ *     connections re-established and of books marked stale; written at the top level by a live feed's summary
+ *     ({@link #includeConnectionTotals(boolean)}), or whenever a source reports any, and always under
+ *     {@code feedStatistics}. A replay has no connections, so its summary keeps exactly the keys above.</li>
  * </ul>
  * Not a hot path: it allocates per instrument and when writing. Single threaded.
  */
@@ -94,6 +98,7 @@ public final class MarketDataSummary implements SbeHandler
     private long gapStatuses;
     private long crossedStatuses;
     private long undecodable;
+    private boolean includeConnectionTotals;
 
     /**
      * A summary with its own registry, filled from the stream's definitions.
@@ -278,6 +283,49 @@ public final class MarketDataSummary implements SbeHandler
     }
 
     /**
+     * Venue connections re-established after a loss: the sum over sources of their latest {@code FeedStatistics}.
+     *
+     * @return the count.
+     */
+    public long reconnects()
+    {
+        long total = 0;
+        for (final SourceTotals totals : sources.values())
+        {
+            total += totals.reconnects;
+        }
+        return total;
+    }
+
+    /**
+     * Times a book was marked stale: the sum over sources of their latest {@code FeedStatistics}.
+     *
+     * @return the count.
+     */
+    public long stalePeriods()
+    {
+        long total = 0;
+        for (final SourceTotals totals : sources.values())
+        {
+            total += totals.stalePeriods;
+        }
+        return total;
+    }
+
+    /**
+     * Write {@code reconnects} and {@code stalePeriods} at the top level even when they are 0, as a live feed's
+     * summary does.
+     *
+     * @param include default false: only when a source reports any.
+     * @return this.
+     */
+    public MarketDataSummary includeConnectionTotals(final boolean include)
+    {
+        this.includeConnectionTotals = include;
+        return this;
+    }
+
+    /**
      * Messages that could not be decoded by the summary itself (wrong schema, cut short, contradicting definitions).
      *
      * @return the count.
@@ -397,6 +445,13 @@ public final class MarketDataSummary implements SbeHandler
         root.put("gaps", gaps());
         root.put("resyncs", resyncs());
         root.put("crossedBooks", crossedBooks());
+        final long reconnects = reconnects();
+        final long stalePeriods = stalePeriods();
+        if (includeConnectionTotals || 0 != reconnects || 0 != stalePeriods)
+        {
+            root.put("reconnects", reconnects);
+            root.put("stalePeriods", stalePeriods);
+        }
 
         final Map<String, Object> instrumentMap = new TreeMap<>();
         for (final Map.Entry<String, InstrumentSummary> entry : instruments().entrySet())
@@ -445,6 +500,8 @@ public final class MarketDataSummary implements SbeHandler
             statistics.put("crossedBooks", crossed);
             statistics.put("bufferOverflows", overflows);
             statistics.put("dropped", dropped);
+            statistics.put("reconnects", reconnects);
+            statistics.put("stalePeriods", stalePeriods);
             statistics.put("endOfStream", ended);
             root.put("feedStatistics", statistics);
         }
@@ -536,6 +593,8 @@ public final class MarketDataSummary implements SbeHandler
         totals.crossedBooks = feedStatistics.crossedBooks();
         totals.bufferOverflows = feedStatistics.bufferOverflows();
         totals.dropped = feedStatistics.dropped();
+        totals.reconnects = Math.max(0, feedStatistics.reconnects());
+        totals.stalePeriods = Math.max(0, feedStatistics.stalePeriods());
         totals.endOfStream = BooleanType.TRUE == feedStatistics.endOfStream();
     }
 
@@ -608,6 +667,8 @@ public final class MarketDataSummary implements SbeHandler
         long crossedBooks;
         long bufferOverflows;
         long dropped;
+        long reconnects;
+        long stalePeriods;
         boolean endOfStream;
     }
 }

@@ -25,6 +25,7 @@ import java.util.Map;
 import static io.hellmoon.feed.testing.SbeMessages.NULL_ID;
 import static io.hellmoon.feed.testing.SbeMessages.levels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -261,6 +262,74 @@ class BookManagerTest
             assertEquals(FeedState.LIVE, manager.state(ID));
             assertEquals(0, manager.resyncs(), "first sync, not a resync");
             assertEquals(9, lastLevels().lastUpdateId());
+        }
+    }
+
+    @Nested
+    class Stale
+    {
+        @Test
+        void shouldMarkALiveBookStaleClearItAndResyncFromTheNextDiff()
+        {
+            manager(Venue.BINANCE_SPOT);
+            spotDiff(1, 5);
+            snapshot(4);
+            spotDiff(6, 8);
+            assertEquals(FeedState.LIVE, manager.state(ID));
+            final int levelsBefore = out.levels().size();
+            snapshotRequests.clear();
+
+            assertTrue(manager.markStale(ID, FeedStatusReason.DISCONNECTED, 5_000));
+            assertEquals(FeedState.STALE, manager.state(ID));
+            assertEquals(new RecordingSink.Status(ID, FeedState.STALE, FeedStatusReason.DISCONNECTED, 8, NULL_ID, 0),
+                lastStatus());
+            assertEquals(0, manager.book(ID).bidLevelCount(), "cleared");
+            assertEquals(1, manager.stalePeriods());
+            assertEquals(List.of(), snapshotRequests, "no snapshot until data flows again");
+            assertFalse(manager.markStale(ID, FeedStatusReason.HEARTBEAT_TIMEOUT, 6_000), "already stale");
+
+            snapshot(9);
+            assertEquals(FeedState.STALE, manager.state(ID), "a snapshot requested before the loss is ignored");
+
+            spotDiff(20, 22);
+            assertEquals(FeedState.RESYNCING, manager.state(ID));
+            assertEquals(new RecordingSink.Status(ID, FeedState.RESYNCING, FeedStatusReason.RECONNECTED, 8, 20, 0),
+                lastStatus());
+            assertEquals(List.of(ID), snapshotRequests);
+            assertEquals(levelsBefore, out.levels().size(), "nothing published while stale or resyncing");
+
+            snapshot(21);
+            assertEquals(FeedState.LIVE, manager.state(ID));
+            assertEquals(
+                new RecordingSink.Status(ID, FeedState.LIVE, FeedStatusReason.SNAPSHOT_APPLIED, 21, NULL_ID, 1),
+                lastStatus());
+            assertEquals(1, manager.resyncs());
+            assertEquals(22, lastLevels().lastUpdateId());
+        }
+
+        @Test
+        void shouldLeaveInstrumentsWithoutABookAlone()
+        {
+            manager(Venue.BINANCE_SPOT);
+            assertFalse(manager.markStale(ID, FeedStatusReason.DISCONNECTED, 5_000));
+            assertEquals(0, out.size());
+            assertEquals(0, manager.stalePeriods());
+        }
+
+        @Test
+        void shouldMarkASyncingBookStaleAndDropItsBufferedDiffs()
+        {
+            manager(Venue.BINANCE_SPOT);
+            spotDiff(1, 5);
+            spotDiff(6, 7);
+            assertTrue(manager.markStale(ID, FeedStatusReason.HEARTBEAT_TIMEOUT, 5_000));
+            assertEquals(0, manager.bufferedDiffs(ID));
+            assertEquals(FeedStatusReason.HEARTBEAT_TIMEOUT, lastStatus().reason());
+
+            spotDiff(30, 31);
+            snapshot(30);
+            assertEquals(FeedState.LIVE, manager.state(ID));
+            assertEquals(31, manager.lastUpdateId(ID));
         }
     }
 

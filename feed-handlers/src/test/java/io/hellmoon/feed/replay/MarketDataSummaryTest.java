@@ -104,8 +104,10 @@ class MarketDataSummaryTest
                 "framesReceived": 200,
                 "gaps": 1,
                 "messagesPublished": 300,
+                "reconnects": 0,
                 "resyncs": 1,
                 "sources": 2,
+                "stalePeriods": 0,
                 "unsupportedMessages": 0
               },
               "gaps": 1,
@@ -172,6 +174,23 @@ class MarketDataSummaryTest
             new MarketDataSummary.InstrumentSummary(null, null, null, null, false);
         assertEquals(new TreeMap<>(Map.of("#2", empty)), instruments);
         assertTrue(summary.toJson().contains("\"#2\": {\n      \"bestAsk\": null,"));
+    }
+
+    @Test
+    void shouldReportConnectionTotalsOfLiveSourcesAtTheTopLevel()
+    {
+        assertFalse(summary.toJson().contains("reconnects"), "a replay's summary keeps its keys");
+        summary.includeConnectionTotals(true);
+        assertTrue(summary.toJson().contains("\"reconnects\": 0,\n  \"resyncs\": 0,\n  \"stalePeriods\": 0"));
+
+        final MarketDataSummary live = new MarketDataSummary();
+        live.onMessage(buffer, 0, liveStatistics(1, 2, 5));
+        live.onMessage(buffer, 0, liveStatistics(2, 1, 1));
+        live.onMessage(buffer, 0, liveStatistics(1, 3, 7));
+        assertEquals(4, live.reconnects(), "latest of source 1 (3) plus source 2 (1)");
+        assertEquals(8, live.stalePeriods());
+        assertTrue(live.toJson().contains("\"reconnects\": 4,"), live.toJson());
+        assertTrue(live.toJson().contains("\"stalePeriods\": 8"), live.toJson());
     }
 
     @Test
@@ -259,7 +278,15 @@ class MarketDataSummaryTest
             .instrumentId(0).receiveTimeNs(0).publishTimeNs(0).sourceId(sourceId).venue(Venue.BINANCE_USDM)
             .endOfStream(end ? BooleanType.TRUE : BooleanType.FALSE).framesReceived(100).messagesPublished(150)
             .decodeErrors(decodeErrors).unsupportedMessages(0).gaps(gapsAndResyncs).resyncs(gapsAndResyncs)
-            .crossedBooks(crossed).bufferOverflows(0).dropped(0);
+            .crossedBooks(crossed).bufferOverflows(0).dropped(0).reconnects(0).stalePeriods(0);
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
+    }
+
+    private int liveStatistics(final int sourceId, final long reconnects, final long stalePeriods)
+    {
+        final int length = statistics(sourceId, 0, 0, 0, false);
+        new FeedStatisticsEncoder().wrap(buffer, MessageHeaderEncoder.ENCODED_LENGTH)
+            .reconnects(reconnects).stalePeriods(stalePeriods);
+        return length;
     }
 }

@@ -21,6 +21,7 @@ import io.hellmoon.feed.replay.MarketDataSummary;
 import io.hellmoon.feed.replay.ReplaySpeed;
 import io.hellmoon.feed.replay.Replayer;
 import io.hellmoon.sbe.Venue;
+import io.hellmoon.tools.archive.MarketDataArchive;
 import io.hellmoon.tools.scan.AnomalyJsonlWriter;
 import io.hellmoon.tools.scan.ScanStage;
 import org.agrona.CloseHelper;
@@ -54,6 +55,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * publisher retries under back pressure without limit, so a replay loses nothing and runs at the pace of its
  * slowest subscriber. Publish times follow the recording (the replay-time clock), so the same replay gives the same
  * messages, byte for byte.
+ * <p>
+ * With {@code --record-archive DIR} an embedded Aeron Archive records the market-data stream as one more subscriber
+ * of it, so {@code hellmoon archive replay} can play the very same messages back later.
  */
 @Command(
     name = "replay",
@@ -96,6 +100,11 @@ public final class ReplayCommand implements Callable<Integer>
 
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
+
+    @Option(names = "--record-archive", paramLabel = "DIR",
+        description = "Also record the market-data stream into an Aeron Archive in DIR (created if absent, " +
+            "recordings added to those there); play it back with 'hellmoon archive replay'.")
+    Path recordArchive;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Capture files.")
     List<Path> files;
@@ -140,11 +149,16 @@ public final class ReplayCommand implements Callable<Integer>
         final AtomicBoolean feedDone = new AtomicBoolean();
         final AtomicReference<Throwable> feedFailure = new AtomicReference<>();
         long frames;
+        long recordingId = -1;
 
         try (EmbeddedMediaDriver driver = EmbeddedMediaDriver.launch("replay");
-            Aeron aeron = driver.connect())
+            Aeron aeron = driver.connect();
+            MarketDataArchive archive = null == recordArchive ?
+                null : MarketDataArchive.launch(driver.aeronDirectoryName(), recordArchive))
         {
             final CounterFactory counters = CounterFactory.aeron(aeron);
+            final long recordingSubscriptionId = null == archive ?
+                -1 : archive.startRecording(Stream.MD.channel(), Stream.MD.streamId());
             final ExclusivePublication mdPublication =
                 aeron.addExclusivePublication(Stream.MD.channel(), Stream.MD.streamId());
             final Subscription summarySubscription =
@@ -154,6 +168,10 @@ public final class ReplayCommand implements Callable<Integer>
             final AeronPublisher mdPublisher = new AeronPublisher(
                 mdPublication, BackPressurePolicy.RETRY, new YieldingIdleStrategy(), 0, counters, "replay md");
             awaitConnected(mdPublisher, summarySubscription, scanStage);
+            if (null != archive)
+            {
+                recordingId = archive.awaitRecording(mdPublication.sessionId());
+            }
 
             final ManualEpochNanoClock replayTime = new ManualEpochNanoClock(0);
             final MarketDataFeed feed = new MarketDataFeed(
@@ -236,6 +254,11 @@ public final class ReplayCommand implements Callable<Integer>
                     out.println("malformed capture lines skipped: " + replayer.malformedLines());
                 }
             }
+            if (null != archive)
+            {
+                archive.awaitPosition(recordingId, mdPublication.position());
+                archive.stopRecording(recordingSubscriptionId);
+            }
             CloseHelper.closeAll(replayer, feed, scanStage, summarySubscription, mdPublisher);
         }
 
@@ -268,6 +291,10 @@ public final class ReplayCommand implements Callable<Integer>
             if (null != summaryJson)
             {
                 out.println("summary written to " + summaryJson);
+            }
+            if (null != recordArchive)
+            {
+                out.println("market-data stream recorded as recording " + recordingId + " in " + recordArchive);
             }
         }
         return 0;
