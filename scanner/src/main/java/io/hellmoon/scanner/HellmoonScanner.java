@@ -28,6 +28,8 @@ import io.hellmoon.sbe.Venue;
 import io.hellmoon.scanner.indicators.LiquidationFlow;
 import io.hellmoon.scanner.indicators.MultiTimeframeBars;
 import io.hellmoon.scanner.indicators.TimeframeBars;
+import io.hellmoon.scanner.pairs.PairsContext;
+import io.hellmoon.scanner.pairs.PairsDetector;
 import io.hellmoon.scanner.regime.RegimeClassifier;
 import io.hellmoon.scanner.regime.RegimeResult;
 import io.hellmoon.scanner.regime.RegimeTracker;
@@ -138,6 +140,7 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
     private final ReturnDistributionDetector returnDistribution;
     private final MicrostructureImbalanceDetector microstructure;
     private final CrossSectionalDetector crossSectional;
+    private final PairsDetector pairs;
     private final FundingDislocationDetector fundingDislocation;
     private final Detector[] detectors;
     private final SweepKernel kernel;
@@ -269,6 +272,13 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         kernel = ScannerConfiguration.SweepKernel.VECTOR == ctx.resolvedSweepKernel() ?
             new VectorSweepKernel() : new ScalarSweepKernel(lanes);
         crossSectional.kernel(kernel);
+
+        final PairsContext pairsCtx = ctx.pairs();
+        pairs = pairsCtx.pairs().isEmpty() ? null : new PairsDetector(pairsCtx, sink);
+        if (null != pairs && !ctx.enabled())
+        {
+            pairs.enabled(false);
+        }
     }
 
     /**
@@ -381,6 +391,10 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
     public void enabled(final boolean enabled)
     {
         writer.anomaliesEnabled(enabled);
+        if (null != pairs)
+        {
+            pairs.enabled(enabled);
+        }
     }
 
     /**
@@ -553,7 +567,17 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
      */
     public void close()
     {
-        CloseHelper.closeAll(messagesIn, anomalies, regimeChanges, badMessages, booksIgnored, lateEvents);
+        CloseHelper.closeAll(pairs, messagesIn, anomalies, regimeChanges, badMessages, booksIgnored, lateEvents);
+    }
+
+    /**
+     * The pairs detector the scanner feeds its trades, if pairs are configured.
+     *
+     * @return the detector, or null when no pair is configured.
+     */
+    public PairsDetector pairsDetector()
+    {
+        return pairs;
     }
 
     /**
@@ -602,6 +626,12 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
 
         final long eventTimeNs = TradeDecoder.eventTimeNsNullValue() != trade.eventTimeNs() ?
             trade.eventTimeNs() : trade.tradeTimeNs();
+        if (null != pairs && TradeDecoder.tradeTimeNsNullValue() != eventTimeNs)
+        {
+            // Pairs sample last prices on the trades' own event times; they keep their own late-trade rule.
+            pairs.onTrade(
+                trade.instrumentId(), eventTimeNs, trade.receiveTimeNs(), trade.publishTimeNs(), price, priceExponent);
+        }
         final long timeNs = advanceTime(slot, eventTimeNs, trade.receiveTimeNs(), trade.publishTimeNs());
 
         final byte firstKind = tradeKind[slot];

@@ -6,6 +6,7 @@ package io.hellmoon.scanner;
 import io.hellmoon.codecs.aeron.BackPressurePolicy;
 import io.hellmoon.codecs.aeron.CounterFactory;
 import io.hellmoon.scanner.indicators.Timeframe;
+import io.hellmoon.scanner.pairs.PairsContext;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 
@@ -33,6 +34,7 @@ public final class ScannerContext
     private boolean isConcluded;
     private EpochNanoClock clock;
     private CounterFactory counterFactory;
+    private PairsContext pairs;
     private ScannerConfiguration.SweepKernel resolvedSweepKernel;
     private boolean enabled = ScannerConfiguration.enabled();
     private int scannerId = ScannerConfiguration.scannerId();
@@ -3430,6 +3432,35 @@ public final class ScannerContext
     }
 
     /**
+     * The pairs detector's configuration (PAIRS_DIVERGENCE, see {@code scanner/PAIRS.md}).
+     *
+     * @return the pairs context; from system properties ({@code hellmoon.scanner.pairs.*}) unless set.
+     */
+    public PairsContext pairs()
+    {
+        if (null == pairs)
+        {
+            pairs = new PairsContext();
+        }
+        return pairs;
+    }
+
+    /**
+     * Set the pairs detector's configuration. The scanner runs a {@link io.hellmoon.scanner.pairs.PairsDetector}
+     * over it when it resolves to at least one pair; {@link #conclude()} gives it this context's scanner id, clock
+     * and counter factory unless it has its own, and concludes it. Pairs named by symbol need
+     * {@link PairsContext#registry} set.
+     *
+     * @param pairs not yet concluded.
+     * @return this for a fluent API.
+     */
+    public ScannerContext pairs(final PairsContext pairs)
+    {
+        this.pairs = pairs;
+        return this;
+    }
+
+    /**
      * The sweep kernel after {@link #conclude()} resolved {@link ScannerConfiguration.SweepKernel#AUTO}.
      *
      * @return {@link ScannerConfiguration.SweepKernel#SCALAR} or {@link ScannerConfiguration.SweepKernel#VECTOR}.
@@ -3678,6 +3709,20 @@ public final class ScannerContext
         if (null == counterFactory)
         {
             counterFactory = CounterFactory.local(LOCAL_COUNTERS);
+        }
+        final PairsContext pairs = pairs();
+        if (!pairs.isConcluded())
+        {
+            pairs.scannerId(scannerId);
+            if (null == pairs.clock())
+            {
+                pairs.clock(clock);
+            }
+            if (null == pairs.counterFactory())
+            {
+                pairs.counterFactory(counterFactory);
+            }
+            pairs.conclude();
         }
 
         isConcluded = true;
