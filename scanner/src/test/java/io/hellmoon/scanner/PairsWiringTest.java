@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The pairs detector inside the scanner: configured through {@link ScannerContext#pairs}, fed every trade the core
  * accepts, publishing PAIRS_DIVERGENCE on the scanner's sink with the scanner's id. Leg 2 (id 2) trades at 100 every
- * second, leg 1 (id 1) at {@code 100 exp(u)}, u seeded noise of 1e-3 and then a jump of 4 standard deviations; the
+ * second, leg 1 (id 1) at {@code 100 exp(u)}, u seeded uniform noise within 1e-3 and then a jump to
+ * 1.7e-3, about 2.9 standard deviations; the
  * hedge ratio is pinned (tiny delta and initial variance), so z is u over the window's deviation.
  */
 class PairsWiringTest
@@ -51,7 +52,8 @@ class PairsWiringTest
         long timeNs = T0;
         for (int s = 0; s < seconds; s++, timeNs += SECOND)
         {
-            final double u = 1e-3 * (s == seconds - 1 ? jumpSigmas : random.nextGaussian());
+            // Uniform noise (deviation 1 / sqrt(3) of 1e-3) never reaches the entry level by itself.
+            final double u = 1e-3 * (s == seconds - 1 ? jumpSigmas : 2.0 * random.nextDouble() - 1.0);
             fixture.md.trade(LEG2, timeNs + 100 * MS, 100.0, 1.0, Side.BUY);
             fixture.md.trade(LEG1, timeNs + 200 * MS, 100.0 * Math.exp(u), 1.0, Side.SELL);
         }
@@ -64,7 +66,7 @@ class PairsWiringTest
         final ScannerFixture fixture = new ScannerFixture(context());
         assertNotNull(fixture.scanner.pairsDetector());
 
-        run(fixture, 150, 4.0);
+        run(fixture, 150, 1.7);
 
         final List<RecordingSink.Anomaly> events = fixture.sink.anomalies(AnomalyType.PAIRS_DIVERGENCE);
         assertEquals(1, events.size(), fixture.sink.anomalies::toString);
@@ -86,7 +88,7 @@ class PairsWiringTest
 
         assertEquals(List.of(), fixture.sink.anomalies);
         fixture.scanner.enabled(true);
-        assertTrue(fixture.scanner.pairsDetector().isEnabled());
+        assertTrue(fixture.scanner.pairsDetector().enabled());
     }
 
     @Test
