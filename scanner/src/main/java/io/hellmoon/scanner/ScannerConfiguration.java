@@ -388,7 +388,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLATILITY_RATIO_PROP_NAME}.
      */
-    public static final double VOLATILITY_RATIO_DEFAULT = 2.5;
+    public static final double VOLATILITY_RATIO_DEFAULT = 2.0;
 
     /**
      * Floor of the long-horizon volatility (per sample interval, as a log return), so a dormant instrument's first
@@ -800,7 +800,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #SPREAD_MIN_DURATION_PROP_NAME}.
      */
-    public static final String SPREAD_MIN_DURATION_DEFAULT = "5s";
+    public static final String SPREAD_MIN_DURATION_DEFAULT = "3s";
 
     /**
      * Score the spread detector must fall below before it can fire again for the instrument.
@@ -880,7 +880,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #BREAKOUT_VOLUME_RATIO_PROP_NAME}.
      */
-    public static final double BREAKOUT_VOLUME_RATIO_DEFAULT = 2.0;
+    public static final double BREAKOUT_VOLUME_RATIO_DEFAULT = 1.25;
 
     /**
      * Span of the recent volume rate (an EWMA of flow-window volumes) behind the confirmation.
