@@ -41,7 +41,8 @@ final class FundingDislocationDetector implements Detector
             capacity, ctx.fundingBasisWindowNs(), ctx.fundingBasisClip(), ctx.fundingBasisFloorBps());
         this.in = in;
         this.writer = writer;
-        this.hysteresis = new Hysteresis(index(), capacity, ctx.fundingRearmScore(), ctx.fundingCooldownNs(), in, table);
+        this.hysteresis = new Hysteresis(
+            index(), capacity, ctx.fundingRearmScore(), ctx.fundingCooldownNs(), in, table);
         this.threshold = ctx.fundingBasisThreshold();
         this.floorBps = ctx.fundingBasisFloorBps();
         this.fundingThreshold = ctx.fundingRateThreshold();

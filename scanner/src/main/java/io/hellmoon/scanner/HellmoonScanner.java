@@ -269,8 +269,15 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         // The scalar kernel stripes its sums like the vector kernel's lanes, so both give the same bits.
         final boolean vectorAvailable = ScannerContext.isVectorApiAvailable();
         final int lanes = vectorAvailable ? VectorSweepKernel.preferredLanes() : ScannerContext.DEFAULT_SWEEP_LANES;
-        kernel = ScannerConfiguration.SweepKernel.VECTOR == ctx.resolvedSweepKernel() ?
-            new VectorSweepKernel() : new ScalarSweepKernel(lanes);
+        if (ScannerConfiguration.SweepKernel.VECTOR == ctx.resolvedSweepKernel())
+        {
+            VectorSweepKernel.warmUp(ctx.sweepWarmup());
+            kernel = new VectorSweepKernel();
+        }
+        else
+        {
+            kernel = new ScalarSweepKernel(lanes);
+        }
         crossSectional.kernel(kernel);
 
         final PairsContext pairsCtx = ctx.pairs();

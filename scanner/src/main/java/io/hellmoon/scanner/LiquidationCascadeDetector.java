@@ -13,7 +13,8 @@ import io.hellmoon.scanner.indicators.LiquidationFlow;
  * <p>
  * Per side, over the rolling liquidation window: {@code score = max over sides of min(count / (minCount - 1/2),
  * notional / minNotional)}: the count part is above 1 from {@code minCount} liquidations on, so a cascade needs both
- * several liquidations on one side and enough notional; one large liquidation is not a cascade. Evaluated on each liquidation (fires on the one that completes the cluster) and by the sweep.
+ * several liquidations on one side and enough notional; one large liquidation is not a cascade. Evaluated on each
+ * liquidation (fires on the one that completes the cluster) and by the sweep.
  * Direction: DOWN when longs are being liquidated (SELL orders), UP for shorts (BUY orders).
  */
 final class LiquidationCascadeDetector implements Detector

@@ -104,6 +104,19 @@ public final class ScannerConfiguration
     public static final String SWEEP_KERNEL_DEFAULT = "auto";
 
     /**
+     * Scans of a scratch universe of 1,024 instruments the vector kernel runs once per JVM, when the first scanner
+     * that uses it is built, so C2 has compiled it before the first real sweep: until then the Vector API runs
+     * interpreted, slowly and allocating, and a sweep every 250 ms alone takes minutes to get it compiled. 0 turns
+     * the warm-up off.
+     */
+    public static final String SWEEP_WARMUP_PROP_NAME = "hellmoon.scanner.sweep.warmup";
+
+    /**
+     * Default for {@link #SWEEP_WARMUP_PROP_NAME}.
+     */
+    public static final int SWEEP_WARMUP_DEFAULT = 20_000;
+
+    /**
      * Largest accepted distance between a message's event time and its receive time; an event time further off is
      * treated as missing. 0 turns the check off (replays that rewrite receive times need that).
      */
@@ -175,7 +188,8 @@ public final class ScannerConfiguration
     public static final double VOLUME_SPIKE_MIN_NOTIONAL_DEFAULT = 5_000.0;
 
     /**
-     * Least taker orders (trades with a trade time of their own; the fills of one order share it) in the flow window a volume spike needs.
+     * Least taker orders (trades with a trade time of their own; the fills of one order share it) in the flow window a
+     * volume spike needs.
      */
     public static final String VOLUME_SPIKE_MIN_ORDERS_PROP_NAME = "hellmoon.scanner.volume.spike.min.orders";
 
@@ -185,7 +199,8 @@ public final class ScannerConfiguration
     public static final int VOLUME_SPIKE_MIN_ORDERS_DEFAULT = 8;
 
     /**
-     * Taker orders in the flow window over their baseline a volume spike needs: a burst is many orders, not one large order's fills.
+     * Taker orders in the flow window over their baseline a volume spike needs: a burst is many orders, not one large
+     * order's fills.
      */
     public static final String VOLUME_SPIKE_ORDER_RATIO_PROP_NAME = "hellmoon.scanner.volume.spike.order.ratio";
 
@@ -269,7 +284,8 @@ public final class ScannerConfiguration
     public static final String VOLUME_SPIKE_COOLDOWN_DEFAULT = "15s";
 
     /**
-     * A volume spike fires again during its cooldown when its score reaches this multiple of the score it last fired with: a markedly larger burst is a new event. 0 turns escalation off.
+     * A volume spike fires again during its cooldown when its score reaches this multiple of the score it last fired
+     * with: a markedly larger burst is a new event. 0 turns escalation off.
      */
     public static final String VOLUME_SPIKE_ESCALATION_PROP_NAME = "hellmoon.scanner.volume.spike.escalation";
 
@@ -371,7 +387,8 @@ public final class ScannerConfiguration
     public static final String VOLATILITY_LONG_WINDOW_DEFAULT = "900s";
 
     /**
-     * Winsorising of the long realised variance: a squared return enters it capped at this many long standard deviations squared, so an expansion barely lifts its own yardstick. 0 turns it off.
+     * Winsorising of the long realised variance: a squared return enters it capped at this many long standard
+     * deviations squared, so an expansion barely lifts its own yardstick. 0 turns it off.
      */
     public static final String VOLATILITY_LONG_CLIP_PROP_NAME = "hellmoon.scanner.volatility.long.clip";
 
@@ -923,7 +940,8 @@ public final class ScannerConfiguration
     public static final boolean REGIME_SHIFT_ENABLED_DEFAULT = true;
 
     /**
-     * Regime shift threshold: parts that changed (volatility bands moved, plus 1 for a trend change) times the new regime's confidence at which the score reaches 1.
+     * Regime shift threshold: parts that changed (volatility bands moved, plus 1 for a trend change) times the new
+     * regime's confidence at which the score reaches 1.
      */
     public static final String REGIME_SHIFT_THRESHOLD_PROP_NAME = "hellmoon.scanner.regime.shift.threshold";
 
@@ -1055,7 +1073,8 @@ public final class ScannerConfiguration
     /**
      * Excess kurtosis at which the distribution score reaches 1.
      */
-    public static final String DISTRIBUTION_KURTOSIS_THRESHOLD_PROP_NAME = "hellmoon.scanner.distribution.kurtosis.threshold";
+    public static final String DISTRIBUTION_KURTOSIS_THRESHOLD_PROP_NAME =
+        "hellmoon.scanner.distribution.kurtosis.threshold";
 
     /**
      * Default for {@link #DISTRIBUTION_KURTOSIS_THRESHOLD_PROP_NAME}.
@@ -1063,7 +1082,8 @@ public final class ScannerConfiguration
     public static final double DISTRIBUTION_KURTOSIS_THRESHOLD_DEFAULT = 30.0;
 
     /**
-     * Least share of return samples that moved: an instrument that mostly does not trade has no meaningful distribution.
+     * Least share of return samples that moved: an instrument that mostly does not trade has no meaningful
+     * distribution.
      */
     public static final String DISTRIBUTION_MIN_ACTIVE_PROP_NAME = "hellmoon.scanner.distribution.min.active";
 
@@ -1115,7 +1135,8 @@ public final class ScannerConfiguration
     /**
      * Signed share of traded notional (aggressive buys minus sells over all) at which that part of the score reaches 1.
      */
-    public static final String MICROSTRUCTURE_FLOW_THRESHOLD_PROP_NAME = "hellmoon.scanner.microstructure.flow.threshold";
+    public static final String MICROSTRUCTURE_FLOW_THRESHOLD_PROP_NAME =
+        "hellmoon.scanner.microstructure.flow.threshold";
 
     /**
      * Default for {@link #MICROSTRUCTURE_FLOW_THRESHOLD_PROP_NAME}.
@@ -1303,7 +1324,8 @@ public final class ScannerConfiguration
     public static final String FUNDING_BASIS_WINDOW_DEFAULT = "3600s";
 
     /**
-     * Deviation of the basis from its baseline, in baseline standard deviations, at which that part of the score reaches 1.
+     * Deviation of the basis from its baseline, in baseline standard deviations, at which that part of the score
+     * reaches 1.
      */
     public static final String FUNDING_BASIS_THRESHOLD_PROP_NAME = "hellmoon.scanner.funding.basis.threshold";
 
@@ -1482,6 +1504,16 @@ public final class ScannerConfiguration
     public static long sweepIntervalNs()
     {
         return durationProperty(SWEEP_INTERVAL_PROP_NAME, SWEEP_INTERVAL_DEFAULT);
+    }
+
+    /**
+     * See {@link #SWEEP_WARMUP_PROP_NAME}.
+     *
+     * @return scans.
+     */
+    public static int sweepWarmup()
+    {
+        return intProperty(SWEEP_WARMUP_PROP_NAME, SWEEP_WARMUP_DEFAULT);
     }
 
     /**

@@ -44,6 +44,7 @@ public final class ScannerContext
     private int fragmentLimit = ScannerConfiguration.fragmentLimit();
     private long sweepIntervalNs = ScannerConfiguration.sweepIntervalNs();
     private ScannerConfiguration.SweepKernel sweepKernel = ScannerConfiguration.sweepKernel();
+    private int sweepWarmup = ScannerConfiguration.sweepWarmup();
     private long maxEventTimeSkewNs = ScannerConfiguration.maxEventTimeSkewNs();
     private BackPressurePolicy backPressurePolicy = ScannerConfiguration.backPressurePolicy();
     private long publishRetryTimeoutNs = ScannerConfiguration.publishRetryTimeoutNs();
@@ -360,6 +361,30 @@ public final class ScannerContext
     public ScannerContext sweepKernel(final ScannerConfiguration.SweepKernel sweepKernel)
     {
         this.sweepKernel = sweepKernel;
+        return this;
+    }
+
+    /**
+     * Scans the vector kernel's one-off warm-up runs.
+     *
+     * @return the value.
+     * @see ScannerConfiguration#SWEEP_WARMUP_PROP_NAME
+     */
+    public int sweepWarmup()
+    {
+        return sweepWarmup;
+    }
+
+    /**
+     * Set the scans the vector kernel's one-off warm-up runs.
+     *
+     * @param sweepWarmup 0 (off) to 1,000,000.
+     * @return this for a fluent API.
+     * @see ScannerConfiguration#SWEEP_WARMUP_PROP_NAME
+     */
+    public ScannerContext sweepWarmup(final int sweepWarmup)
+    {
+        this.sweepWarmup = sweepWarmup;
         return this;
     }
 
@@ -3501,6 +3526,7 @@ public final class ScannerContext
         validateRange(ScannerConfiguration.FRAGMENT_LIMIT_PROP_NAME, fragmentLimit, 1, 1 << 20);
         validateDuration(ScannerConfiguration.SWEEP_INTERVAL_PROP_NAME, sweepIntervalNs, 1_000_000L, secondsNs(3600));
         require(null != sweepKernel, ScannerConfiguration.SWEEP_KERNEL_PROP_NAME, "null", "must be set");
+        validateRange(ScannerConfiguration.SWEEP_WARMUP_PROP_NAME, sweepWarmup, 0, 1_000_000);
         validateDuration(ScannerConfiguration.MAX_EVENT_TIME_SKEW_PROP_NAME, maxEventTimeSkewNs, 0, Long.MAX_VALUE);
         require(null != backPressurePolicy, ScannerConfiguration.BACK_PRESSURE_PROP_NAME, "null", "must be set");
         validateDuration(
@@ -3682,7 +3708,8 @@ public final class ScannerContext
             " (" + crossSampleIntervalNs + " ns)");
         validateDuration(ScannerConfiguration.CROSS_BETA_WINDOW_PROP_NAME, crossBetaWindowNs, crossSampleIntervalNs,
             secondsNs(30 * 86_400));
-        validateDuration(ScannerConfiguration.CROSS_BETA_WARMUP_PROP_NAME, crossBetaWarmupNs, 0, secondsNs(30 * 86_400));
+        validateDuration(
+            ScannerConfiguration.CROSS_BETA_WARMUP_PROP_NAME, crossBetaWarmupNs, 0, secondsNs(30 * 86_400));
         require(null != crossWeighting, ScannerConfiguration.CROSS_WEIGHTING_PROP_NAME, "null", "must be set");
         validatePositive(ScannerConfiguration.CROSS_Z_THRESHOLD_PROP_NAME, crossZThreshold);
         validatePositive(ScannerConfiguration.CROSS_MIN_RESIDUAL_PROP_NAME, crossMinResidual);

@@ -26,6 +26,59 @@ final class VectorSweepKernel implements SweepKernel
     private static final VectorSpecies<Integer> INTS = FLOATS.withLanes(int.class);
 
     /**
+     * Slots per block of the two passes: a multiple of any species' lanes, small enough that a block's two output
+     * arrays (8 KiB) stay in L1 between the passes.
+     */
+    private static final int BLOCK = 1_024;
+
+    private static final int WARMUP_SLOTS = 1_024;
+    private static final Object WARMUP_LOCK = new Object();
+    private static int warmedUpScans;
+
+    /**
+     * Run every pass of the kernel {@code scans} times over a scratch universe of 1,024 instruments, once per JVM
+     * (later calls asking for no more scans than were run return at once), so that C2 compiles it before the first
+     * real sweep. Until compiled, Vector API code runs interpreted or in C1: slowly, and with every vector a heap
+     * object; a sweep every 250 ms would take minutes to get there. Allocates the scratch arrays; call at start-up.
+     *
+     * @param scans of the fused pass and each cross-sectional pass; 0 does nothing.
+     */
+    static void warmUp(final int scans)
+    {
+        synchronized (WARMUP_LOCK)
+        {
+            if (scans <= warmedUpScans)
+            {
+                return;
+            }
+            final VectorSweepKernel kernel = new VectorSweepKernel();
+            final SweepInputs in = new SweepInputs(WARMUP_SLOTS, (1 << SweepInputs.DETECTORS) - 1);
+            final float[] a = new float[WARMUP_SLOTS];
+            final float[] b = new float[WARMUP_SLOTS];
+            final float[] c = new float[WARMUP_SLOTS];
+            final float[] partials = new float[SweepKernel.partialsLength(kernel.lanes())];
+            for (int i = 0; i < WARMUP_SLOTS; i++)
+            {
+                in.reset(i, true);
+                // Every other slot a candidate of some detector, so the collecting branch is compiled too.
+                in.regimeShift[i] = 0 == (i & 1) ? 2.0f : 0.0f;
+                a[i] = i;
+                b[i] = 0 == (i & 7) ? Float.NaN : i - 0.5f;
+                c[i] = 1.0f;
+            }
+            for (int n = 0; n < scans; n++)
+            {
+                kernel.scan(in, WARMUP_SLOTS);
+                kernel.crossReturns(a, b, c, in.residual, WARMUP_SLOTS, partials);
+                kernel.crossResiduals(in.residual, c, c, c, 0.5f, 0.001f, in.flow, WARMUP_SLOTS, partials);
+                kernel.crossSample(a, b, c, WARMUP_SLOTS, partials);
+                kernel.crossBeta(a, b, 0.001f, 1.0f, 0.0f, 0.0f, in.ofi, in.skew, in.kurtosis, WARMUP_SLOTS);
+            }
+            warmedUpScans = scans;
+        }
+    }
+
+    /**
      * Lanes of the preferred float species on this platform.
      *
      * @return lanes.
@@ -59,8 +112,15 @@ final class VectorSweepKernel implements SweepKernel
     public int scan(final SweepInputs in, final int count)
     {
         final int bound = FLOATS.loopBound(count);
-        scanFlowAndPrice(in, bound);
-        int found = scanStateAndCollect(in, bound);
+        int found = 0;
+        // Block by block, so the first pass's scores and bits are still in cache when the second pass reads them: at
+        // 100,000 instruments whole-array passes would stream them through memory twice more.
+        for (int from = 0; from < bound; from += BLOCK)
+        {
+            final int to = Math.min(from + BLOCK, bound);
+            scanFlowAndPrice(in, from, to);
+            found = scanStateAndCollect(in, from, to, found);
+        }
 
         final int[] candidates = in.candidates;
         final int[] gate = in.gate;
@@ -80,7 +140,7 @@ final class VectorSweepKernel implements SweepKernel
     /**
      * Detectors 0 to 5: volume, trades, book imbalance, spread, volatility, breakout.
      */
-    private static void scanFlowAndPrice(final SweepInputs in, final int bound)
+    private static void scanFlowAndPrice(final SweepInputs in, final int from, final int to)
     {
         final VectorSpecies<Float> f = FLOATS;
         final VectorSpecies<Integer> n = INTS;
@@ -91,7 +151,7 @@ final class VectorSweepKernel implements SweepKernel
         final float volumeRatio = in.volumeRatio;
         final FloatVector zero = FloatVector.zero(f);
         final IntVector noBits = IntVector.zero(n);
-        for (int i = 0; i < bound; i += lanes)
+        for (int i = from; i < to; i += lanes)
         {
             final FloatVector volume = FloatVector.fromArray(f, in.volume, i);
             final FloatVector s0 = volume.mul(FloatVector.fromArray(f, in.volumeScale, i))
@@ -100,7 +160,8 @@ final class VectorSweepKernel implements SweepKernel
             final FloatVector s1 = trades.mul(FloatVector.fromArray(f, in.tradesScale, i))
                 .blend(zero, trades.compare(VectorOperators.LT, minTrades));
             final FloatVector s2 = FloatVector.fromArray(f, in.imbalance, i).mul(imbalanceScale);
-            final FloatVector s3 = FloatVector.fromArray(f, in.spread, i).mul(FloatVector.fromArray(f, in.spreadScale, i));
+            final FloatVector s3 = FloatVector.fromArray(f, in.spread, i)
+                .mul(FloatVector.fromArray(f, in.spreadScale, i));
             final FloatVector s4 = FloatVector.fromArray(f, in.variance, i)
                 .mul(FloatVector.fromArray(f, in.varianceScale, i))
                 .lanewise(VectorOperators.SQRT)
@@ -126,7 +187,7 @@ final class VectorSweepKernel implements SweepKernel
      * Detectors 6 to 11: regime shift, liquidation, distribution, microstructure, cross-section, funding; then the
      * gate and the candidates.
      */
-    private static int scanStateAndCollect(final SweepInputs in, final int bound)
+    private static int scanStateAndCollect(final SweepInputs in, final int from, final int to, final int foundBefore)
     {
         final VectorSpecies<Float> f = FLOATS;
         final VectorSpecies<Integer> n = INTS;
@@ -141,8 +202,8 @@ final class VectorSweepKernel implements SweepKernel
         final float fundingScale = in.fundingScale;
         final FloatVector zero = FloatVector.zero(f);
         final int[] candidates = in.candidates;
-        int found = 0;
-        for (int i = 0; i < bound; i += lanes)
+        int found = foundBefore;
+        for (int i = from; i < to; i += lanes)
         {
             final FloatVector s6 = FloatVector.fromArray(f, in.regimeShift, i);
             final FloatVector s7 = FloatVector.fromArray(f, in.liquidation, i);

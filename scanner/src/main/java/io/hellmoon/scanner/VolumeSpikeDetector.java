@@ -16,7 +16,8 @@ import io.hellmoon.scanner.indicators.TradeFlow;
  * of one large order share a trade time and count as one, so a lone print does not make a burst), and the baseline
  * has warmed up. Evaluated on the trade that completes the burst (so it fires
  * within a second of its start) and by the sweep. Inside its cooldown a spike whose score reaches the escalation
- * multiple of the last one's fires again: a second, much larger burst is not lost to the first one's cooldown. Direction: the signed (aggressor) share of the window's notional
+ * multiple of the last one's fires again: a second, much larger burst is not lost to the first one's cooldown.
+ * Direction: the signed (aggressor) share of the window's notional
  * beyond +/- the direction threshold gives UP or DOWN, else NEUTRAL.
  */
 final class VolumeSpikeDetector implements Detector

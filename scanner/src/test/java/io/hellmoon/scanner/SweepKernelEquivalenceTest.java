@@ -25,7 +25,8 @@ class SweepKernelEquivalenceTest
     private static float around(final SplittableRandom random, final float scale)
     {
         // Half the values straddle the threshold closely, so a rounding difference would show as a different bit.
-        return random.nextBoolean() ? (float)(scale * random.nextDouble(0.0, 2.0)) : (float)(scale * random.nextDouble(0.999, 1.001));
+        return random.nextBoolean() ?
+            (float)(scale * random.nextDouble(0.0, 2.0)) : (float)(scale * random.nextDouble(0.999, 1.001));
     }
 
     private static SweepInputs inputs(final int count, final long seed)

@@ -88,7 +88,11 @@ class SyntheticGroundTruthTest
      * drawn from its range, separated by {@link #MIN_GAP_NS} plus up to five minutes.
      */
     static List<AnomalySpec> schedule(
-        final SyntheticMarket.Context ctx, final int instruments, final long seed, final long warmUpNs, final long runNs)
+        final SyntheticMarket.Context ctx,
+        final int instruments,
+        final long seed,
+        final long warmUpNs,
+        final long runNs)
     {
         final SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         final AnomalyKind[] kinds = AnomalyKind.values();

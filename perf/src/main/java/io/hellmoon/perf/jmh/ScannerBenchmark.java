@@ -197,8 +197,9 @@ public class ScannerBenchmark
     public void report()
     {
         final long sweeps = scanner.sweepCount() - sweepsAtStart;
-        System.out.println("# scanner: " + eventsAtStart + " events in setup, " + sweeps + " sweeps, " + (sink.messages - eventsAtStart) +
-            " events published during the run, " + (scanner.sweepCandidateCount() - candidatesAtStart) / Math.max(1, sweeps) +
+        final long candidates = (scanner.sweepCandidateCount() - candidatesAtStart) / Math.max(1, sweeps);
+        System.out.println("# scanner: " + eventsAtStart + " events in setup, " + sweeps + " sweeps, " +
+            (sink.messages - eventsAtStart) + " events published during the run, " + candidates +
             " candidates per sweep");
         scanner.close();
     }

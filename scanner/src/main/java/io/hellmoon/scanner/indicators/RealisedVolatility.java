@@ -27,7 +27,8 @@ import java.util.Arrays;
  * The same samples feed exponentially weighted raw moments {@code E[r^k]}, k = 1..4, over a third span (the return
  * distribution's), from which the central moments give the skewness {@code mu3 / mu2^1.5} and the kurtosis
  * {@code mu4 / mu2^2} (3 for a normal distribution), and the share of samples with a non-zero return; quiet
- * intervals are zero samples of every moment, applied in closed form. Allocation free; O(1) per update. Not thread safe.
+ * intervals are zero samples of every moment, applied in closed form. Allocation free; O(1) per update. Not thread
+ * safe.
  */
 public final class RealisedVolatility
 {
@@ -342,7 +343,8 @@ public final class RealisedVolatility
         double longSample = squared;
         if (longClipSquared > 0.0 && samples[slot] >= warmupSamples)
         {
-            longSample = Math.min(squared, longClipSquared * Math.max(longSum[slot] / longWeight[slot], minLongVariance));
+            longSample = Math.min(
+                squared, longClipSquared * Math.max(longSum[slot] / longWeight[slot], minLongVariance));
         }
         longSum[slot] += longAlpha * (longSample - longSum[slot]);
         laggedSum[slot] += longAlpha * (longSum[slot] - laggedSum[slot]);

@@ -143,7 +143,8 @@ class IndicatorsVersusTa4jTest
     private static final Periods SHORT = new Periods(3, 8, 3, 5, 3, 5, 2.0, 5);
     private static final Periods DEFAULTS = new Periods(14, 100, 14, 200, 14, 20, 2.0, 20);
 
-    private static void assertClose(final Indicator<Num> indicator, final int index, final double actual, final String what)
+    private static void assertClose(
+        final Indicator<Num> indicator, final int index, final double actual, final String what)
     {
         assertClose(indicator.getValue(index), actual, what + " at " + index);
     }
