@@ -104,7 +104,7 @@ public final class ScannerConfiguration
     public static final String SWEEP_KERNEL_DEFAULT = "auto";
 
     /**
-     * Scans of a scratch universe of 1,024 instruments the vector kernel runs once per JVM, when the first scanner
+     * Scans of a scratch universe of 1,021 instruments the vector kernel runs once per JVM, when the first scanner
      * that uses it is built, so C2 has compiled it before the first real sweep: until then the Vector API runs
      * interpreted, slowly and allocating, and a sweep every 250 ms alone takes minutes to get it compiled. 0 turns
      * the warm-up off.
@@ -405,7 +405,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLATILITY_RATIO_PROP_NAME}.
      */
-    public static final double VOLATILITY_RATIO_DEFAULT = 2.0;
+    public static final double VOLATILITY_RATIO_DEFAULT = 1.8;
 
     /**
      * Floor of the long-horizon volatility (per sample interval, as a log return), so a dormant instrument's first

@@ -25,18 +25,15 @@ final class VectorSweepKernel implements SweepKernel
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> INTS = FLOATS.withLanes(int.class);
 
-    /**
-     * Slots per block of the two passes: a multiple of any species' lanes, small enough that a block's two output
-     * arrays (8 KiB) stay in L1 between the passes.
-     */
-    private static final int BLOCK = 1_024;
 
-    private static final int WARMUP_SLOTS = 1_024;
+    // Not a multiple of any species' lanes: the scalar tails must be compiled too, or the first real universe with a
+    // tail deoptimises the warmed-up code back to the interpreter.
+    private static final int WARMUP_SLOTS = 1_021;
     private static final Object WARMUP_LOCK = new Object();
     private static int warmedUpScans;
 
     /**
-     * Run every pass of the kernel {@code scans} times over a scratch universe of 1,024 instruments, once per JVM
+     * Run every pass of the kernel {@code scans} times over a scratch universe of 1,021 instruments, once per JVM
      * (later calls asking for no more scans than were run return at once), so that C2 compiles it before the first
      * real sweep. Until compiled, Vector API code runs interpreted or in C1: slowly, and with every vector a heap
      * object; a sweep every 250 ms would take minutes to get there. Allocates the scratch arrays; call at start-up.
@@ -112,15 +109,8 @@ final class VectorSweepKernel implements SweepKernel
     public int scan(final SweepInputs in, final int count)
     {
         final int bound = FLOATS.loopBound(count);
-        int found = 0;
-        // Block by block, so the first pass's scores and bits are still in cache when the second pass reads them: at
-        // 100,000 instruments whole-array passes would stream them through memory twice more.
-        for (int from = 0; from < bound; from += BLOCK)
-        {
-            final int to = Math.min(from + BLOCK, bound);
-            scanFlowAndPrice(in, from, to);
-            found = scanStateAndCollect(in, from, to, found);
-        }
+        scanFlowAndPrice(in, 0, bound);
+        int found = scanStateAndCollect(in, 0, bound, 0);
 
         final int[] candidates = in.candidates;
         final int[] gate = in.gate;
