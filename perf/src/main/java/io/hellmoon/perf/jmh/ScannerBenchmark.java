@@ -48,7 +48,8 @@ import java.util.concurrent.TimeUnit;
  *     by {@value #TICK_NS} ns, so a sweep runs every 250,000 calls and its cost is amortised into the figure.</li>
  * </ul>
  * Setup defines the instruments (USD-M, LIVE feed) and runs a minute of event time through the scanner (each
- * instrument trades every 2 s and shows its book every 6 s), so every indicator has state. Times, instrument id,
+ * instrument trades every 2 s and shows its book every 6 s), so every indicator has state, then six more minutes
+ * of sweeps, so the cross-sectional window is full and every sweep runs the cross-sectional passes too. Times, instrument id,
  * trade id, side and price are rewritten in place before each message (a few stores, included in the time). With
  * the default thresholds these ticks raise no anomaly; teardown prints the events and sweeps of the run.
  * <p>
@@ -159,6 +160,13 @@ public class ScannerBenchmark
                     bookTick(id);
                 }
             }
+        }
+
+        // Six more minutes with one instrument trading every 250 ms, so a sweep runs at every boundary: the
+        // cross-sectional window (300 s of 10 s samples) fills, and every sweep below runs all of its passes.
+        for (int step = 0; step < 1_440; step++, timeNs += 250 * MS)
+        {
+            tick(trade, 1, step);
         }
 
         if (instruments != scanner.instrumentCount() || instruments != scanner.capacity() ||
