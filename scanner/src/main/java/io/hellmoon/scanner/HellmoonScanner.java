@@ -25,9 +25,11 @@ import io.hellmoon.sbe.Side;
 import io.hellmoon.sbe.TradeDecoder;
 import io.hellmoon.sbe.TradeKind;
 import io.hellmoon.sbe.Venue;
-import io.hellmoon.scanner.indicators.BarIndicators;
-import io.hellmoon.scanner.indicators.RealisedVolatility;
-import io.hellmoon.scanner.indicators.TradeFlow;
+import io.hellmoon.scanner.indicators.LiquidationFlow;
+import io.hellmoon.scanner.indicators.MultiTimeframeBars;
+import io.hellmoon.scanner.indicators.TimeframeBars;
+import io.hellmoon.scanner.pairs.PairsContext;
+import io.hellmoon.scanner.pairs.PairsDetector;
 import io.hellmoon.scanner.regime.RegimeClassifier;
 import io.hellmoon.scanner.regime.RegimeResult;
 import io.hellmoon.scanner.regime.RegimeTracker;
@@ -38,44 +40,43 @@ import org.agrona.concurrent.status.AtomicCounter;
 
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 
 import static io.hellmoon.scanner.InstrumentTable.NO_SLOT;
 import static io.hellmoon.scanner.InstrumentTable.NO_TIME;
 
 /**
  * The Hellmoon scanner's core: takes whole market-data messages, keeps per-instrument state in arrays, runs the
- * detectors and the regime classifier, and writes {@code AnomalyEvent} and {@code RegimeChange} messages to a
+ * twelve detectors and the regime classifier, and writes {@code AnomalyEvent} and {@code RegimeChange} messages to a
  * {@link MessageSink}. No Aeron here: {@link ScannerAgent} feeds it from a subscription, tests call
  * {@link #onMessage(DirectBuffer, int, int)} directly.
  * <p>
  * <b>Inputs.</b> {@code InstrumentDefinition} (exponents, contract value, trading status), {@code Trade},
- * {@code BestBidOffer}, {@code BookLevels}, closed {@code Bar}s of the bar interval, {@code FeedStatus}; a
- * {@code Liquidation} or {@code MarkPrice} only moves the instrument's clock. {@code DepthUpdate},
- * {@code DepthSnapshot}, {@code MiniTicker}, {@code FeedStatistics} and other templates are ignored. An instrument
- * gets a slot when first seen, definition or not; mantissas are converted to doubles once, here. If an instrument's
- * trades come as both {@code TRADE} and {@code AGG_TRADE}, only the kind seen first is counted (the other would
- * count the same volume twice).
+ * {@code BestBidOffer}, {@code BookLevels}, closed 1m {@code Bar}s, {@code Liquidation}, {@code MarkPrice},
+ * {@code FeedStatus}. {@code DepthUpdate}, {@code DepthSnapshot}, {@code MiniTicker}, {@code FeedStatistics} and
+ * other templates are ignored. An instrument gets a slot when first seen, definition or not; mantissas are converted
+ * to doubles once, here. If an instrument's trades come as both {@code TRADE} and {@code AGG_TRADE}, only the kind
+ * seen first is counted; if it has book tickers, its top of book (spread, order-flow imbalance, the mid price its
+ * returns are sampled from) comes from them only, else from the top of {@code BookLevels}; an instrument without
+ * quotes samples its returns from trades.
  * <p>
  * <b>Time.</b> Everything that decides (windows, buckets, bars, cooldowns, the sweep) runs on the messages' event
  * times, so a replay gives the same output bytes; the clock only stamps {@code publishTimeNs}. A message without an
  * event time (e.g. a spot bookTicker) takes its instrument's latest event time, or the stream's if the instrument
  * has none; with {@link ScannerContext#maxEventTimeSkewNs()} set, an event time further than that from the receive
  * time is treated as missing. Per instrument time never goes backwards: a late message is processed at the
- * instrument's latest time (its volume lands in the current bucket and bar) and counted. The stream time is the
- * latest event time of any instrument.
+ * instrument's latest time and counted. The stream time is the latest event time of any instrument.
  * <p>
- * <b>Tick path and sweep.</b> Each message updates its instrument in O(1). VOLUME_SPIKE must fire within a second
- * of a burst, so it is evaluated on the trade that completes it. BOOK_IMBALANCE and VOLATILITY_EXPANSION depend on
- * time passing (a sustained imbalance, a decaying variance) as much as on ticks, so they are evaluated by the sweep:
- * whenever a message's time crosses a multiple of the sweep interval, before that message is applied, one pass over
- * all instruments' contiguous arrays computes every score ({@link SweepKernel}, scalar or Vector API) and a second,
- * scalar pass fires or re-arms. A jump over several intervals runs one sweep, at the last boundary crossed. Sweep
- * events carry the boundary as their event time and the triggering message's receive and publish times. Regimes
- * are re-classified at each bar close.
+ * <b>Tick path and sweep.</b> Each message updates its instrument in O(1) and refreshes the instrument's columns of
+ * the sweep's inputs. VOLUME_SPIKE, TRADE_COUNT_BURST and LIQUIDATION_CASCADE can also fire on the message that
+ * completes them. Whenever a message's time crosses a multiple of the sweep interval, before that message is applied,
+ * the sweep runs ({@link #sweep(long)}): the cross-sectional passes, re-arming of disarmed detectors, then one fused
+ * pass of the {@link SweepKernel} (scalar or Vector API) over all instruments' contiguous columns that scores every
+ * detector and lists the candidates, which are confirmed from the exact state and fired. A jump over several
+ * intervals runs one sweep, at the last boundary crossed. Sweep events carry the boundary as their event time and the
+ * triggering message's receive and publish times. Regimes are re-classified at each close of a regime-timeframe bar.
  * <p>
- * Not thread safe: one thread calls {@link #onMessage}. Allocation free after warm-up (new instruments grow the
- * arrays, doubling).
+ * Not thread safe: one thread calls {@link #onMessage}. Allocation free after warm-up (new instruments beyond the
+ * capacity grow the arrays, doubling).
  */
 public final class HellmoonScanner implements SbeHandler, AutoCloseable
 {
@@ -103,6 +104,9 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
     private static final int GROUP_HEADER_LENGTH = 4;
     private static final int LEVEL_LENGTH = 2 * Long.BYTES;
     private static final byte NO_TRADE_KIND = 0;
+    private static final byte QUOTES_NONE = 0;
+    private static final byte QUOTES_BOOK_TICKER = 1;
+    private static final byte QUOTES_BOOK_LEVELS = 2;
 
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final InstrumentDefinitionDecoder definitionDecoder = new InstrumentDefinitionDecoder();
@@ -118,14 +122,27 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
     private final ScannerContext ctx;
     private final EpochNanoClock clock;
     private final InstrumentTable table;
-    private final TradeFlow flow;
-    private final RealisedVolatility volatility;
-    private final BarIndicators bars;
+    private final SweepInputs inputs;
+    private final FlowStatistics flows;
+    private final ReturnStatistics returns;
+    private final MultiTimeframeBars bars;
+    private final TimeframeBars regimeBars;
     private final RegimeClassifier classifier;
     private final RegimeTracker regimes;
     private final VolumeSpikeDetector volumeSpike;
+    private final TradeCountBurstDetector tradeBurst;
     private final BookImbalanceDetector bookImbalance;
+    private final SpreadBlowoutDetector spreadBlowout;
     private final VolatilityExpansionDetector volatilityExpansion;
+    private final BreakoutDetector breakout;
+    private final RegimeShiftDetector regimeShift;
+    private final LiquidationCascadeDetector liquidationCascade;
+    private final ReturnDistributionDetector returnDistribution;
+    private final MicrostructureImbalanceDetector microstructure;
+    private final CrossSectionalDetector crossSectional;
+    private final PairsDetector pairs;
+    private final FundingDislocationDetector fundingDislocation;
+    private final Detector[] detectors;
     private final SweepKernel kernel;
     private final ScanEventWriter writer;
     private final SampledErrorLog errorLog;
@@ -139,14 +156,20 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
     private final int shardIndex;
     private final long sweepIntervalNs;
     private final long maxEventTimeSkewNs;
-    private final long barIntervalNs;
     private final int bookLevels;
     private final int regimeWarmupBars;
+    private final int regimeTimeframeBit;
+    private final int breakoutTimeframeBit;
+    private final int volatilityTimeframeBit;
+    private final boolean crossEnabled;
 
     private byte[] tradeKind;
+    private byte[] quoteSource;
+    private long[] lastTradeTimeNs;
     private long streamTimeNs = NO_TIME;
     private long nextSweepNs = NO_TIME;
     private long sweeps;
+    private long candidates;
 
     /**
      * A scanner. Concludes the context if that has not been done.
@@ -166,35 +189,34 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         this.shardIndex = ctx.shardIndex();
         this.sweepIntervalNs = ctx.sweepIntervalNs();
         this.maxEventTimeSkewNs = ctx.maxEventTimeSkewNs();
-        this.barIntervalNs = ctx.barIntervalNs();
         this.bookLevels = ctx.bookImbalanceLevels();
         this.regimeWarmupBars = ctx.regimeWarmupBars();
+        this.regimeTimeframeBit = 1 << ctx.regimeTimeframe().ordinal();
+        this.breakoutTimeframeBit = 1 << ctx.breakoutTimeframe().ordinal();
+        this.volatilityTimeframeBit = 1 << ctx.volatilityAtrTimeframe().ordinal();
+        this.crossEnabled = ctx.crossEnabled();
 
         final int capacity = ctx.capacity();
         table = new InstrumentTable(capacity);
+        inputs = new SweepInputs(capacity, enabledMask(ctx));
         tradeKind = new byte[capacity];
-        flow = new TradeFlow(
+        quoteSource = new byte[capacity];
+        lastTradeTimeNs = new long[capacity];
+        flows = new FlowStatistics(ctx, inputs, capacity);
+        returns = new ReturnStatistics(ctx, inputs, capacity);
+        bars = new MultiTimeframeBars(
             capacity,
-            ctx.flowWindowNs(),
-            ctx.flowBuckets(),
-            ctx.volumeSpikeBaselineWindowNs(),
-            ctx.volumeSpikeBaselineClip(),
-            ctx.volumeSpikeBaselineFloor());
-        volatility = new RealisedVolatility(
-            capacity,
-            ctx.volatilitySampleIntervalNs(),
-            ctx.volatilityShortWindowNs(),
-            ctx.volatilityLongWindowNs(),
-            ctx.volatilityWarmupNs());
-        bars = new BarIndicators(
-            capacity,
-            barIntervalNs,
             ctx.barGapFillMax(),
             ctx.atrPeriod(),
             ctx.atrLongPeriod(),
             ctx.adxPeriod(),
             ctx.emaPeriod(),
-            ctx.rangeBars());
+            ctx.rsiPeriod(),
+            ctx.bollingerPeriod(),
+            ctx.bollingerWidth(),
+            ctx.rangeBars(),
+            Math.max(ctx.rangeBars(), ctx.breakoutBars()));
+        regimeBars = bars.timeframe(ctx.regimeTimeframe());
         classifier = new RegimeClassifier(
             ctx.regimeAtrRatioLow(),
             ctx.regimeAtrRatioNormal(),
@@ -204,11 +226,6 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
             ctx.regimeEmaAlignment(),
             ctx.regimeRangeWidth());
         regimes = new RegimeTracker(capacity, ctx.regimeDwellBars());
-        volumeSpike = new VolumeSpikeDetector(ctx, flow, capacity);
-        bookImbalance = new BookImbalanceDetector(ctx, capacity);
-        volatilityExpansion = new VolatilityExpansionDetector(ctx, volatility, bars, capacity);
-        kernel = ScannerConfiguration.SweepKernel.VECTOR == ctx.resolvedSweepKernel() ?
-            new VectorSweepKernel() : new ScalarSweepKernel();
 
         final CounterFactory counters = ctx.counterFactory();
         final String prefix = "scanner " + ctx.scannerId() + ": ";
@@ -219,9 +236,56 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         booksIgnored = counters.newCounter(HellmoonCounters.GENERIC_TYPE_ID, prefix + "books ignored, not live");
         lateEvents = counters.newCounter(HellmoonCounters.GENERIC_TYPE_ID, prefix + "late event times");
         errorLog = new SampledErrorLog("scanner-" + ctx.scannerId(), ERROR_REASONS, badMessages);
-
         writer = new ScanEventWriter(
-            sink, clock, ctx.scannerId(), table, bars, regimes, anomalies, regimeChanges, ctx.enabled());
+            sink, clock, ctx.scannerId(), table, regimeBars, regimes, anomalies, regimeChanges, ctx.enabled());
+
+        volumeSpike = new VolumeSpikeDetector(ctx, flows, inputs, table, writer, capacity);
+        tradeBurst = new TradeCountBurstDetector(ctx, flows, inputs, table, writer, capacity);
+        bookImbalance = new BookImbalanceDetector(ctx, inputs, table, writer, capacity);
+        spreadBlowout = new SpreadBlowoutDetector(ctx, inputs, table, writer, capacity);
+        volatilityExpansion = new VolatilityExpansionDetector(
+            ctx, returns, bars.timeframe(ctx.volatilityAtrTimeframe()), inputs, table, writer, capacity);
+        breakout = new BreakoutDetector(ctx, flows, bars, inputs, table, writer, capacity);
+        regimeShift = new RegimeShiftDetector(ctx, inputs, table, writer, capacity);
+        liquidationCascade = new LiquidationCascadeDetector(ctx, inputs, table, writer, capacity);
+        returnDistribution = new ReturnDistributionDetector(ctx, returns, inputs, table, writer, capacity);
+        microstructure = new MicrostructureImbalanceDetector(ctx, inputs, table, writer, capacity);
+        crossSectional = new CrossSectionalDetector(ctx, flows, inputs, table, writer, capacity);
+        fundingDislocation = new FundingDislocationDetector(ctx, inputs, table, writer, capacity);
+        detectors = new Detector[SweepInputs.DETECTORS];
+        detectors[SweepInputs.VOLUME_SPIKE] = volumeSpike;
+        detectors[SweepInputs.TRADE_COUNT_BURST] = tradeBurst;
+        detectors[SweepInputs.BOOK_IMBALANCE] = bookImbalance;
+        detectors[SweepInputs.SPREAD_BLOWOUT] = spreadBlowout;
+        detectors[SweepInputs.VOLATILITY_EXPANSION] = volatilityExpansion;
+        detectors[SweepInputs.BREAKOUT] = breakout;
+        detectors[SweepInputs.REGIME_SHIFT] = regimeShift;
+        detectors[SweepInputs.LIQUIDATION_CASCADE] = liquidationCascade;
+        detectors[SweepInputs.RETURN_DISTRIBUTION] = returnDistribution;
+        detectors[SweepInputs.MICROSTRUCTURE_IMBALANCE] = microstructure;
+        detectors[SweepInputs.CROSS_SECTIONAL] = crossSectional;
+        detectors[SweepInputs.FUNDING_DISLOCATION] = fundingDislocation;
+
+        // The scalar kernel stripes its sums like the vector kernel's lanes, so both give the same bits.
+        final boolean vectorAvailable = ScannerContext.isVectorApiAvailable();
+        final int lanes = vectorAvailable ? VectorSweepKernel.preferredLanes() : ScannerContext.DEFAULT_SWEEP_LANES;
+        if (ScannerConfiguration.SweepKernel.VECTOR == ctx.resolvedSweepKernel())
+        {
+            VectorSweepKernel.warmUp(ctx.sweepWarmup());
+            kernel = new VectorSweepKernel();
+        }
+        else
+        {
+            kernel = new ScalarSweepKernel(lanes);
+        }
+        crossSectional.kernel(kernel);
+
+        final PairsContext pairsCtx = ctx.pairs();
+        pairs = pairsCtx.pairs().isEmpty() ? null : new PairsDetector(pairsCtx, sink);
+        if (null != pairs && !ctx.enabled())
+        {
+            pairs.enabled(false);
+        }
     }
 
     /**
@@ -298,12 +362,7 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
                 if (checkBlock(blockLength, LiquidationDecoder.BLOCK_LENGTH, buffer, offset, length))
                 {
                     liquidationDecoder.wrap(buffer, bodyOffset, blockLength, version);
-                    final int slot = slotFor(liquidationDecoder.instrumentId(), buffer, offset, length);
-                    if (NO_SLOT != slot)
-                    {
-                        advanceTime(slot, liquidationDecoder.eventTimeNs(), liquidationDecoder.receiveTimeNs(),
-                            liquidationDecoder.publishTimeNs());
-                    }
+                    onLiquidation(buffer, offset, length);
                 }
                 break;
 
@@ -311,12 +370,7 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
                 if (checkBlock(blockLength, MarkPriceDecoder.BLOCK_LENGTH, buffer, offset, length))
                 {
                     markPriceDecoder.wrap(buffer, bodyOffset, blockLength, version);
-                    final int slot = slotFor(markPriceDecoder.instrumentId(), buffer, offset, length);
-                    if (NO_SLOT != slot)
-                    {
-                        advanceTime(slot, markPriceDecoder.eventTimeNs(), markPriceDecoder.receiveTimeNs(),
-                            markPriceDecoder.publishTimeNs());
-                    }
+                    onMarkPrice(buffer, offset, length);
                 }
                 break;
 
@@ -344,6 +398,10 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
     public void enabled(final boolean enabled)
     {
         writer.anomaliesEnabled(enabled);
+        if (null != pairs)
+        {
+            pairs.enabled(enabled);
+        }
     }
 
     /**
@@ -467,11 +525,90 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
     }
 
     /**
+     * Run the sweep now at {@code sweepTimeNs}, as the stream's event time does at each sweep boundary: for
+     * benchmarks and tools that drive time themselves. Events it fires carry {@code sweepTimeNs} as their event time.
+     * Does not move the stream's time; {@code sweepTimeNs} must not be before the previous sweep's or any
+     * instrument's state.
+     *
+     * @param sweepTimeNs the sweep's event time.
+     * @return candidates the kernel found (armed slots over a detector's threshold), before confirmation.
+     */
+    public int sweep(final long sweepTimeNs)
+    {
+        writer.eventTimeNs(sweepTimeNs);
+        return runSweep(sweepTimeNs);
+    }
+
+    /**
+     * Candidates the sweeps' kernel found so far, before confirmation from the exact state.
+     *
+     * @return the count.
+     */
+    public long sweepCandidateCount()
+    {
+        return candidates;
+    }
+
+    /**
+     * The sweep kernel in use.
+     *
+     * @return {@link ScannerConfiguration.SweepKernel#SCALAR} or {@link ScannerConfiguration.SweepKernel#VECTOR}.
+     */
+    public ScannerConfiguration.SweepKernel sweepKernel()
+    {
+        return ctx.resolvedSweepKernel();
+    }
+
+    /**
+     * Bytes of per-instrument state the bars and indicators of all six timeframes take, per instrument.
+     *
+     * @return bytes.
+     */
+    public long barBytesPerInstrument()
+    {
+        return bars.bytesPerSlot();
+    }
+
+    /**
      * Close the scanner's counters.
      */
     public void close()
     {
-        CloseHelper.closeAll(messagesIn, anomalies, regimeChanges, badMessages, booksIgnored, lateEvents);
+        CloseHelper.closeAll(pairs, messagesIn, anomalies, regimeChanges, badMessages, booksIgnored, lateEvents);
+    }
+
+    /**
+     * The pairs detector the scanner feeds its trades, if pairs are configured.
+     *
+     * @return the detector, or null when no pair is configured.
+     */
+    public PairsDetector pairsDetector()
+    {
+        return pairs;
+    }
+
+    /**
+     * A detector, for tests and diagnostics in this package.
+     */
+    Detector detector(final int index)
+    {
+        return detectors[index];
+    }
+
+    /**
+     * The slot of an instrument, or {@link InstrumentTable#NO_SLOT}; for tests and diagnostics in this package.
+     */
+    int slotOf(final int instrumentId)
+    {
+        return table.slot(instrumentId);
+    }
+
+    /**
+     * The sweep's inputs, for tests in this package.
+     */
+    SweepInputs inputs()
+    {
+        return inputs;
     }
 
     private void onTrade(final DirectBuffer buffer, final int offset, final int length)
@@ -496,6 +633,12 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
 
         final long eventTimeNs = TradeDecoder.eventTimeNsNullValue() != trade.eventTimeNs() ?
             trade.eventTimeNs() : trade.tradeTimeNs();
+        if (null != pairs && TradeDecoder.tradeTimeNsNullValue() != eventTimeNs)
+        {
+            // Pairs sample last prices on the trades' own event times; they keep their own late-trade rule.
+            pairs.onTrade(
+                trade.instrumentId(), eventTimeNs, trade.receiveTimeNs(), trade.publishTimeNs(), price, priceExponent);
+        }
         final long timeNs = advanceTime(slot, eventTimeNs, trade.receiveTimeNs(), trade.publishTimeNs());
 
         final byte firstKind = tradeKind[slot];
@@ -520,18 +663,31 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         final double signedNotional = Side.BUY.value() == side ? notional :
             Side.SELL.value() == side ? -notional : 0.0;
 
-        flow.advance(slot, timeNs);
-        volumeSpike.beforeTrade(slot, timeNs);
-        flow.add(slot, notional, signedNotional);
-        volatility.onPrice(slot, timeNs, price);
-        if (bars.onTrade(slot, timeNs, price, size) > 0)
+        // The fills of one taker order share its trade time: a new time is a new order.
+        final long tradeTimeNs = TradeDecoder.tradeTimeNsNullValue() != trade.tradeTimeNs() ?
+            trade.tradeTimeNs() : eventTimeNs;
+        final boolean newOrder = tradeTimeNs != lastTradeTimeNs[slot];
+        lastTradeTimeNs[slot] = tradeTimeNs;
+        flows.advance(slot, timeNs);
+        flows.add(slot, notional, signedNotional, newOrder);
+        if (QUOTES_NONE == quoteSource[slot])
         {
-            classify(slot);
+            // Instruments with quotes sample their returns from the mid, free of the trades' bid-ask bounce.
+            returns.onPrice(slot, timeNs, price);
         }
-        if (table.tradable[slot])
+        final int closed = bars.onTrade(slot, timeNs, price, size);
+        if (0 != closed)
         {
-            volumeSpike.afterTrade(slot, timeNs, price, writer);
+            onBarsClosed(slot, closed);
         }
+        breakout.onPrice(slot);
+        microstructure.onTrade(slot, timeNs, notional, signedNotional);
+        if (crossEnabled)
+        {
+            crossSectional.onTrade(slot, price);
+        }
+        volumeSpike.afterTrade(slot, timeNs, price);
+        tradeBurst.afterTrade(slot, timeNs, price);
     }
 
     private void onBestBidOffer(final DirectBuffer buffer, final int offset, final int length)
@@ -543,15 +699,25 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
             return;
         }
 
-        advanceTime(slot, bbo.eventTimeNs(), bbo.receiveTimeNs(), bbo.publishTimeNs());
+        final long timeNs = advanceTime(slot, bbo.eventTimeNs(), bbo.receiveTimeNs(), bbo.publishTimeNs());
         final byte priceExponent = bbo.priceExponent();
+        final byte sizeExponent = bbo.sizeExponent();
         final double bid = Decimals.toDouble(bbo.bidPrice(), priceExponent);
         final double ask = Decimals.toDouble(bbo.askPrice(), priceExponent);
         if (bid > 0.0 && ask > 0.0)
         {
+            final double bidSize = Decimals.toDouble(bbo.bidSize(), sizeExponent);
+            final double askSize = Decimals.toDouble(bbo.askSize(), sizeExponent);
             table.bidPrice[slot] = bid;
             table.askPrice[slot] = ask;
+            table.bidSize[slot] = bidSize;
+            table.askSize[slot] = askSize;
             table.priceExponent[slot] = priceExponent;
+            quoteSource[slot] = QUOTES_BOOK_TICKER;
+            if (NO_TIME != timeNs && ask > bid)
+            {
+                onTopOfBook(slot, timeNs, bid, bidSize, ask, askSize);
+            }
         }
     }
 
@@ -581,6 +747,7 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         }
         final BookLevelsDecoder.BidsDecoder bids = book.bids();
         double bestBid = 0.0;
+        double bestBidSize = 0.0;
         double bidNotional = 0.0;
         for (int i = 0, count = bids.count(); i < count; i++)
         {
@@ -592,6 +759,7 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
                 if (0 == i)
                 {
                     bestBid = price;
+                    bestBidSize = size;
                 }
                 if (price > 0.0 && size > 0.0)
                 {
@@ -607,6 +775,7 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         }
         final BookLevelsDecoder.AsksDecoder asks = book.asks();
         double bestAsk = 0.0;
+        double bestAskSize = 0.0;
         double askNotional = 0.0;
         for (int i = 0, count = asks.count(); i < count; i++)
         {
@@ -618,6 +787,7 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
                 if (0 == i)
                 {
                     bestAsk = price;
+                    bestAskSize = size;
                 }
                 if (price > 0.0 && size > 0.0)
                 {
@@ -631,11 +801,32 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
             table.bidPrice[slot] = bestBid;
             table.askPrice[slot] = bestAsk;
             table.priceExponent[slot] = priceExponent;
+            if (QUOTES_BOOK_TICKER != quoteSource[slot])
+            {
+                // Instruments with book tickers take their top of book from those: faster, and never counted twice.
+                quoteSource[slot] = QUOTES_BOOK_LEVELS;
+                table.bidSize[slot] = bestBidSize;
+                table.askSize[slot] = bestAskSize;
+                if (NO_TIME != timeNs && bestAsk > bestBid)
+                {
+                    onTopOfBook(slot, timeNs, bestBid, bestBidSize, bestAsk, bestAskSize);
+                }
+            }
         }
         if (NO_TIME != timeNs)
         {
             bookImbalance.onBook(slot, timeNs, bidNotional, askNotional);
         }
+    }
+
+    private void onTopOfBook(
+        final int slot, final long timeNs, final double bid, final double bidSize, final double ask,
+        final double askSize)
+    {
+        spreadBlowout.onQuote(slot, timeNs, bid, ask);
+        returns.onPrice(slot, timeNs, 0.5 * (bid + ask));
+        microstructure.onQuote(
+            slot, timeNs, bid, table.notional(slot, bid, bidSize), ask, table.notional(slot, ask, askSize));
     }
 
     private void onBar(final DirectBuffer buffer, final int offset, final int length)
@@ -648,7 +839,8 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         }
 
         final long timeNs = advanceTime(slot, bar.eventTimeNs(), bar.receiveTimeNs(), bar.publishTimeNs());
-        if (BooleanType.TRUE.value() != bar.closedRaw() || barIntervalNs != intervalNs(bar.intervalRaw()))
+        // Only closed 1m klines: longer timeframes are made of the 1m bars, so every timeframe agrees with them.
+        if (BooleanType.TRUE.value() != bar.closedRaw() || BarInterval.M1.value() != bar.intervalRaw())
         {
             return;
         }
@@ -658,17 +850,86 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         final double high = Decimals.toDouble(bar.highPrice(), priceExponent);
         final double low = Decimals.toDouble(bar.lowPrice(), priceExponent);
         final double close = Decimals.toDouble(bar.closePrice(), priceExponent);
+        final double volume = Decimals.toDouble(bar.volume(), bar.sizeExponent());
         if (!(low > 0.0) || high < low || open < low || open > high || close < low || close > high ||
-            Double.isInfinite(high))
+            Double.isInfinite(high) || !(volume >= 0.0))
         {
             badMessage(ERROR_BAD_VALUE, buffer, offset, length);
             return;
         }
 
-        if (NO_TIME != timeNs && bars.onFeedBar(slot, bar.openTimeNs(), open, high, low, close) > 0)
+        if (NO_TIME != timeNs)
         {
-            classify(slot);
+            final int closed = bars.onFeedBar(slot, bar.openTimeNs(), open, high, low, close, volume);
+            if (0 != closed)
+            {
+                onBarsClosed(slot, closed);
+            }
+            breakout.onPrice(slot);
         }
+    }
+
+    private void onLiquidation(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final LiquidationDecoder liquidation = liquidationDecoder;
+        final int slot = slotFor(liquidation.instrumentId(), buffer, offset, length);
+        if (NO_SLOT == slot)
+        {
+            return;
+        }
+
+        final long eventTimeNs = LiquidationDecoder.eventTimeNsNullValue() != liquidation.eventTimeNs() ?
+            liquidation.eventTimeNs() : liquidation.tradeTimeNs();
+        final long timeNs = advanceTime(slot, eventTimeNs, liquidation.receiveTimeNs(), liquidation.publishTimeNs());
+        final byte priceExponent = liquidation.priceExponent();
+        final byte sizeExponent = liquidation.sizeExponent();
+        final double averagePrice = Decimals.toDouble(liquidation.averagePrice(), priceExponent);
+        final double price = averagePrice > 0.0 ? averagePrice : Decimals.toDouble(liquidation.price(), priceExponent);
+        final double filled = Decimals.toDouble(liquidation.filledQuantity(), sizeExponent);
+        final double quantity = filled > 0.0 ? filled : Decimals.toDouble(liquidation.quantity(), sizeExponent);
+        final short side = liquidation.sideRaw();
+        if (!(price > 0.0) || !(quantity > 0.0) || Double.isInfinite(price) || Double.isInfinite(quantity) ||
+            (Side.BUY.value() != side && Side.SELL.value() != side))
+        {
+            badMessage(ERROR_BAD_VALUE, buffer, offset, length);
+            return;
+        }
+        if (NO_TIME != timeNs)
+        {
+            liquidationCascade.onLiquidation(
+                slot, timeNs, Side.SELL.value() == side ? LiquidationFlow.SELL : LiquidationFlow.BUY,
+                table.notional(slot, price, quantity));
+        }
+    }
+
+    private void onMarkPrice(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final MarkPriceDecoder mark = markPriceDecoder;
+        final int slot = slotFor(mark.instrumentId(), buffer, offset, length);
+        if (NO_SLOT == slot)
+        {
+            return;
+        }
+
+        final long timeNs = advanceTime(slot, mark.eventTimeNs(), mark.receiveTimeNs(), mark.publishTimeNs());
+        final byte priceExponent = mark.priceExponent();
+        final double markPrice = Decimals.toDouble(mark.markPrice(), priceExponent);
+        final long indexMantissa = mark.indexPrice();
+        if (!(markPrice > 0.0) || Double.isInfinite(markPrice) ||
+            (MarkPriceDecoder.indexPriceNullValue() != indexMantissa && indexMantissa <= 0))
+        {
+            badMessage(ERROR_BAD_VALUE, buffer, offset, length);
+            return;
+        }
+        if (NO_TIME == timeNs || MarkPriceDecoder.indexPriceNullValue() == indexMantissa)
+        {
+            return;
+        }
+        final Decimal64Decoder fundingRate = mark.fundingRate();
+        final long fundingMantissa = fundingRate.mantissa();
+        final double funding = Decimal64Decoder.mantissaNullValue() != fundingMantissa ?
+            Decimals.toDouble(fundingMantissa, fundingRate.exponent()) : Double.NaN;
+        fundingDislocation.onMark(slot, timeNs, markPrice, Decimals.toDouble(indexMantissa, priceExponent), funding);
     }
 
     private void onFeedStatus(final DirectBuffer buffer, final int offset, final int length)
@@ -705,7 +966,9 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
 
         table.priceExponent[slot] = definition.priceExponent();
         table.inverse[slot] = Venue.BINANCE_COINM.value() == definition.venueRaw();
-        table.tradable[slot] = InstrumentStatus.TRADING.value() == definition.statusRaw();
+        final boolean tradable = InstrumentStatus.TRADING.value() == definition.statusRaw();
+        table.tradable[slot] = tradable;
+        inputs.tradable(slot, tradable);
         final Decimal64Decoder contractSize = definition.contractSize();
         final long mantissa = contractSize.mantissa();
         final double value = Decimal64Decoder.mantissaNullValue() != mantissa ?
@@ -713,21 +976,39 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         table.contractSize[slot] = value > 0.0 ? value : 1.0;
     }
 
+    private void onBarsClosed(final int slot, final int timeframes)
+    {
+        if (0 != (timeframes & volatilityTimeframeBit))
+        {
+            volatilityExpansion.onBars(slot);
+        }
+        if (0 != (timeframes & breakoutTimeframeBit))
+        {
+            breakout.onBars(slot);
+        }
+        if (0 != (timeframes & regimeTimeframeBit))
+        {
+            classify(slot);
+        }
+    }
+
     private void classify(final int slot)
     {
-        if (bars.bars(slot) >= regimeWarmupBars &&
+        if (regimeBars.bars(slot) >= regimeWarmupBars &&
             classifier.classify(
-                bars.close(slot),
-                bars.atr(slot),
-                bars.ema(slot),
-                bars.adx(slot),
-                bars.plusDi(slot),
-                bars.minusDi(slot),
-                bars.rangeWidth(slot),
+                regimeBars.close(slot),
+                regimeBars.atr(slot),
+                regimeBars.ema(slot),
+                regimeBars.adx(slot),
+                regimeBars.plusDi(slot),
+                regimeBars.minusDi(slot),
+                regimeBars.rangeWidth(slot),
                 regimeResult) &&
             regimes.onClassified(slot, regimeResult))
         {
             writer.regimeChange(slot, regimeResult);
+            regimeShift.onRegimeChange(
+                slot, regimeResult, regimes.previousVolatilityRegime(slot), regimes.previousTrendRegime(slot));
         }
     }
 
@@ -765,7 +1046,7 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
             if (NO_TIME != nextSweepNs)
             {
                 writer.triggeredBy(boundaryNs, receiveTimeNs, publishTimeNs);
-                sweep(boundaryNs);
+                runSweep(boundaryNs);
             }
             nextSweepNs = boundaryNs + sweepIntervalNs;
         }
@@ -778,12 +1059,51 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         return timeNs;
     }
 
-    private void sweep(final long sweepTimeNs)
+    private int runSweep(final long sweepTimeNs)
     {
         final int count = table.count;
-        bookImbalance.sweep(sweepTimeNs, count, kernel, table, writer);
-        volatilityExpansion.sweep(sweepTimeNs, count, kernel, table, writer);
+        if (crossEnabled)
+        {
+            crossSectional.prepare(sweepTimeNs, count);
+        }
+        final Detector[] detectors = this.detectors;
+        for (int d = 0; d < detectors.length; d++)
+        {
+            detectors[d].rearm(sweepTimeNs);
+        }
+
+        final int found = kernel.scan(inputs, count);
+        final int[] list = inputs.candidates;
+        final int[] bits = inputs.bits;
+        for (int k = 0; k < found; k++)
+        {
+            final int slot = list[k];
+            int detectorBits = bits[slot];
+            while (0 != detectorBits)
+            {
+                detectors[Integer.numberOfTrailingZeros(detectorBits)].onCandidate(slot, sweepTimeNs);
+                detectorBits &= detectorBits - 1;
+            }
+        }
         sweeps++;
+        candidates += found;
+        return found;
+    }
+
+    private static int enabledMask(final ScannerContext ctx)
+    {
+        return (ctx.volumeSpikeEnabled() ? 1 << SweepInputs.VOLUME_SPIKE : 0) |
+            (ctx.tradeBurstEnabled() ? 1 << SweepInputs.TRADE_COUNT_BURST : 0) |
+            (ctx.bookImbalanceEnabled() ? 1 << SweepInputs.BOOK_IMBALANCE : 0) |
+            (ctx.spreadEnabled() ? 1 << SweepInputs.SPREAD_BLOWOUT : 0) |
+            (ctx.volatilityEnabled() ? 1 << SweepInputs.VOLATILITY_EXPANSION : 0) |
+            (ctx.breakoutEnabled() ? 1 << SweepInputs.BREAKOUT : 0) |
+            (ctx.regimeShiftEnabled() ? 1 << SweepInputs.REGIME_SHIFT : 0) |
+            (ctx.liquidationEnabled() ? 1 << SweepInputs.LIQUIDATION_CASCADE : 0) |
+            (ctx.distributionEnabled() ? 1 << SweepInputs.RETURN_DISTRIBUTION : 0) |
+            (ctx.microstructureEnabled() ? 1 << SweepInputs.MICROSTRUCTURE_IMBALANCE : 0) |
+            (ctx.crossEnabled() ? 1 << SweepInputs.CROSS_SECTIONAL : 0) |
+            (ctx.fundingEnabled() ? 1 << SweepInputs.FUNDING_DISLOCATION : 0);
     }
 
     private int slotFor(final int instrumentId, final DirectBuffer buffer, final int offset, final int length)
@@ -811,20 +1131,27 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
         }
         final int slot = table.add(instrumentId);
         tradeKind[slot] = NO_TRADE_KIND;
+        quoteSource[slot] = QUOTES_NONE;
+        lastTradeTimeNs[slot] = NO_TIME;
+        inputs.reset(slot, table.tradable[slot]);
         return slot;
     }
 
     private void grow(final int capacity)
     {
         table.ensureCapacity(capacity);
+        inputs.ensureCapacity(capacity);
         tradeKind = Arrays.copyOf(tradeKind, capacity);
-        flow.ensureCapacity(capacity);
-        volatility.ensureCapacity(capacity);
+        quoteSource = Arrays.copyOf(quoteSource, capacity);
+        lastTradeTimeNs = Arrays.copyOf(lastTradeTimeNs, capacity);
+        flows.ensureCapacity(capacity);
+        returns.ensureCapacity(capacity);
         bars.ensureCapacity(capacity);
         regimes.ensureCapacity(capacity);
-        volumeSpike.ensureCapacity(capacity);
-        bookImbalance.ensureCapacity(capacity);
-        volatilityExpansion.ensureCapacity(capacity);
+        for (final Detector detector : detectors)
+        {
+            detector.ensureCapacity(capacity);
+        }
     }
 
     private boolean checkBlock(
@@ -853,39 +1180,5 @@ public final class HellmoonScanner implements SbeHandler, AutoCloseable
     private void badMessage(final int reason, final DirectBuffer buffer, final int offset, final int length)
     {
         errorLog.record(reason, buffer, offset, length, -1, clock.nanoTime());
-    }
-
-    private static long intervalNs(final short interval)
-    {
-        final long minuteNs = TimeUnit.MINUTES.toNanos(1);
-        final long hourNs = TimeUnit.HOURS.toNanos(1);
-        switch (interval)
-        {
-            case 1: return TimeUnit.SECONDS.toNanos(1);
-            case 2: return minuteNs;
-            case 3: return 3 * minuteNs;
-            case 4: return 5 * minuteNs;
-            case 5: return 15 * minuteNs;
-            case 6: return 30 * minuteNs;
-            case 7: return hourNs;
-            case 8: return 2 * hourNs;
-            case 9: return 4 * hourNs;
-            case 10: return 6 * hourNs;
-            case 11: return 8 * hourNs;
-            case 12: return 12 * hourNs;
-            case 13: return 24 * hourNs;
-            case 14: return 72 * hourNs;
-            case 15: return 168 * hourNs;
-            default: return 0; // MO1 has no fixed length; unknown values match no bar interval.
-        }
-    }
-
-    static
-    {
-        // The interval table above follows the schema's BarInterval values; fail at class load if they move.
-        if (2 != BarInterval.M1.value() || 15 != BarInterval.W1.value())
-        {
-            throw new IllegalStateException("BarInterval values changed: update HellmoonScanner.intervalNs");
-        }
     }
 }

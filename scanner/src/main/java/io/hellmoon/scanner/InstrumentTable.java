@@ -38,6 +38,8 @@ final class InstrumentTable
     double[] lastTradePrice;
     double[] bidPrice;
     double[] askPrice;
+    double[] bidSize;
+    double[] askSize;
 
     InstrumentTable(final int capacity)
     {
@@ -52,6 +54,8 @@ final class InstrumentTable
         lastTradePrice = new double[capacity];
         bidPrice = new double[capacity];
         askPrice = new double[capacity];
+        bidSize = new double[capacity];
+        askSize = new double[capacity];
     }
 
     int capacity()
@@ -80,6 +84,8 @@ final class InstrumentTable
         lastTradePrice[slot] = 0.0;
         bidPrice[slot] = 0.0;
         askPrice[slot] = 0.0;
+        bidSize[slot] = 0.0;
+        askSize[slot] = 0.0;
         slotById.put(id, slot);
         return slot;
     }
@@ -98,6 +104,8 @@ final class InstrumentTable
             lastTradePrice = Arrays.copyOf(lastTradePrice, capacity);
             bidPrice = Arrays.copyOf(bidPrice, capacity);
             askPrice = Arrays.copyOf(askPrice, capacity);
+            bidSize = Arrays.copyOf(bidSize, capacity);
+            askSize = Arrays.copyOf(askSize, capacity);
         }
     }
 
@@ -140,5 +148,17 @@ final class InstrumentTable
         final double bid = bidPrice[slot];
         final double ask = askPrice[slot];
         return bid > 0.0 && ask > 0.0 ? (ask - bid) / (0.5 * (bid + ask)) * 10_000.0 : Double.NaN;
+    }
+
+    /**
+     * Imbalance of the best bid and ask quantities, {@code (bid - ask) / (bid + ask)}.
+     *
+     * @return in [-1, 1], NaN if unknown.
+     */
+    double topImbalance(final int slot)
+    {
+        final double bid = bidSize[slot];
+        final double ask = askSize[slot];
+        return bid + ask > 0.0 ? (bid - ask) / (bid + ask) : Double.NaN;
     }
 }

@@ -11,7 +11,7 @@ import io.hellmoon.sbe.Direction;
 import io.hellmoon.sbe.Feature;
 import io.hellmoon.sbe.MessageHeaderEncoder;
 import io.hellmoon.sbe.RegimeChangeEncoder;
-import io.hellmoon.scanner.indicators.BarIndicators;
+import io.hellmoon.scanner.indicators.TimeframeBars;
 import io.hellmoon.scanner.regime.RegimeResult;
 import io.hellmoon.scanner.regime.RegimeTracker;
 import org.agrona.concurrent.EpochNanoClock;
@@ -25,7 +25,8 @@ import java.nio.ByteBuffer;
  * <p>
  * Anomaly ids are {@code scannerId << 48 | sequence}, the sequence counting from 1 per scanner, so ids are unique
  * across shards and the same input gives the same ids. Every event carries the timestamps of the message that
- * triggered it ({@link #triggeredBy(long, long, long)}), the instrument's current regimes, reference price and ATR.
+ * triggered it ({@link #triggeredBy(long, long, long)}), the instrument's current regimes, reference price and the
+ * ATR of the regime timeframe; {@code relatedInstrumentId} is 0 (only pairs anomalies name a second instrument).
  * While anomalies are disabled {@link #beginAnomaly} returns false and nothing is encoded or sequenced; regime
  * changes are always published.
  */
@@ -38,7 +39,7 @@ final class ScanEventWriter
     private final EpochNanoClock clock;
     private final long idBase;
     private final InstrumentTable table;
-    private final BarIndicators bars;
+    private final TimeframeBars bars;
     private final RegimeTracker regimes;
     private final AtomicCounter anomalies;
     private final AtomicCounter regimeChanges;
@@ -59,7 +60,7 @@ final class ScanEventWriter
         final EpochNanoClock clock,
         final int scannerId,
         final InstrumentTable table,
-        final BarIndicators bars,
+        final TimeframeBars bars,
         final RegimeTracker regimes,
         final AtomicCounter anomalies,
         final AtomicCounter regimeChanges,

@@ -4,6 +4,7 @@
 package io.hellmoon.scanner;
 
 import io.hellmoon.codecs.aeron.BackPressurePolicy;
+import io.hellmoon.scanner.indicators.Timeframe;
 import org.agrona.SystemUtil;
 
 import java.util.Locale;
@@ -103,6 +104,19 @@ public final class ScannerConfiguration
     public static final String SWEEP_KERNEL_DEFAULT = "auto";
 
     /**
+     * Scans of a scratch universe of 1,021 instruments the vector kernel runs once per JVM, when the first scanner
+     * that uses it is built, so C2 has compiled it before the first real sweep: until then the Vector API runs
+     * interpreted, slowly and allocating, and a sweep every 250 ms alone takes minutes to get it compiled. 0 turns
+     * the warm-up off.
+     */
+    public static final String SWEEP_WARMUP_PROP_NAME = "hellmoon.scanner.sweep.warmup";
+
+    /**
+     * Default for {@link #SWEEP_WARMUP_PROP_NAME}.
+     */
+    public static final int SWEEP_WARMUP_DEFAULT = 20_000;
+
+    /**
      * Largest accepted distance between a message's event time and its receive time; an event time further off is
      * treated as missing. 0 turns the check off (replays that rewrite receive times need that).
      */
@@ -141,7 +155,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #FLOW_WINDOW_PROP_NAME}.
      */
-    public static final String FLOW_WINDOW_DEFAULT = "1s";
+    public static final String FLOW_WINDOW_DEFAULT = "3s";
 
     /**
      * Buckets the flow window is divided into: the window rolls forward one bucket at a time.
@@ -161,7 +175,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLUME_SPIKE_RATIO_PROP_NAME}.
      */
-    public static final double VOLUME_SPIKE_RATIO_DEFAULT = 10.0;
+    public static final double VOLUME_SPIKE_RATIO_DEFAULT = 6.0;
 
     /**
      * Least window notional (quote currency) a volume spike needs, whatever its ratio.
@@ -171,7 +185,29 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLUME_SPIKE_MIN_NOTIONAL_PROP_NAME}.
      */
-    public static final double VOLUME_SPIKE_MIN_NOTIONAL_DEFAULT = 50_000.0;
+    public static final double VOLUME_SPIKE_MIN_NOTIONAL_DEFAULT = 5_000.0;
+
+    /**
+     * Least taker orders (trades with a trade time of their own; the fills of one order share it) in the flow window a
+     * volume spike needs.
+     */
+    public static final String VOLUME_SPIKE_MIN_ORDERS_PROP_NAME = "hellmoon.scanner.volume.spike.min.orders";
+
+    /**
+     * Default for {@link #VOLUME_SPIKE_MIN_ORDERS_PROP_NAME}.
+     */
+    public static final int VOLUME_SPIKE_MIN_ORDERS_DEFAULT = 8;
+
+    /**
+     * Taker orders in the flow window over their baseline a volume spike needs: a burst is many orders, not one large
+     * order's fills.
+     */
+    public static final String VOLUME_SPIKE_ORDER_RATIO_PROP_NAME = "hellmoon.scanner.volume.spike.order.ratio";
+
+    /**
+     * Default for {@link #VOLUME_SPIKE_ORDER_RATIO_PROP_NAME}.
+     */
+    public static final double VOLUME_SPIKE_ORDER_RATIO_DEFAULT = 0.0;
 
     /**
      * Span of the EWMA baseline of per-window volumes (alpha = 2 / (samples + 1), samples = span / flow window).
@@ -245,7 +281,18 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLUME_SPIKE_COOLDOWN_PROP_NAME}.
      */
-    public static final String VOLUME_SPIKE_COOLDOWN_DEFAULT = "60s";
+    public static final String VOLUME_SPIKE_COOLDOWN_DEFAULT = "15s";
+
+    /**
+     * A volume spike fires again during its cooldown when its score reaches this multiple of the score it last fired
+     * with: a markedly larger burst is a new event. 0 turns escalation off.
+     */
+    public static final String VOLUME_SPIKE_ESCALATION_PROP_NAME = "hellmoon.scanner.volume.spike.escalation";
+
+    /**
+     * Default for {@link #VOLUME_SPIKE_ESCALATION_PROP_NAME}.
+     */
+    public static final double VOLUME_SPIKE_ESCALATION_DEFAULT = 2.0;
 
     /**
      * Book levels per side summed into the depth imbalance.
@@ -265,17 +312,18 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #BOOK_IMBALANCE_THRESHOLD_PROP_NAME}.
      */
-    public static final double BOOK_IMBALANCE_THRESHOLD_DEFAULT = 0.6;
+    public static final double BOOK_IMBALANCE_THRESHOLD_DEFAULT = 0.45;
 
     /**
-     * Event time the imbalance must stay beyond the threshold, on one side, before it fires.
+     * Time constant of the time-weighted average of the book imbalance the detector scores; a book needs this much
+     * live history before it can fire.
      */
-    public static final String BOOK_IMBALANCE_MIN_DURATION_PROP_NAME = "hellmoon.scanner.book.imbalance.min.duration";
+    public static final String BOOK_IMBALANCE_WINDOW_PROP_NAME = "hellmoon.scanner.book.imbalance.window";
 
     /**
-     * Default for {@link #BOOK_IMBALANCE_MIN_DURATION_PROP_NAME}.
+     * Default for {@link #BOOK_IMBALANCE_WINDOW_PROP_NAME}.
      */
-    public static final String BOOK_IMBALANCE_MIN_DURATION_DEFAULT = "2s";
+    public static final String BOOK_IMBALANCE_WINDOW_DEFAULT = "3s";
 
     /**
      * Least bid plus ask depth (quote notional over the levels) for an imbalance to count.
@@ -339,6 +387,17 @@ public final class ScannerConfiguration
     public static final String VOLATILITY_LONG_WINDOW_DEFAULT = "900s";
 
     /**
+     * Winsorising of the long realised variance: a squared return enters it capped at this many long standard
+     * deviations squared, so an expansion barely lifts its own yardstick. 0 turns it off.
+     */
+    public static final String VOLATILITY_LONG_CLIP_PROP_NAME = "hellmoon.scanner.volatility.long.clip";
+
+    /**
+     * Default for {@link #VOLATILITY_LONG_CLIP_PROP_NAME}.
+     */
+    public static final double VOLATILITY_LONG_CLIP_DEFAULT = 0.0;
+
+    /**
      * Short over long realised volatility at which the volatility expansion score reaches 1.
      */
     public static final String VOLATILITY_RATIO_PROP_NAME = "hellmoon.scanner.volatility.ratio";
@@ -346,7 +405,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLATILITY_RATIO_PROP_NAME}.
      */
-    public static final double VOLATILITY_RATIO_DEFAULT = 3.0;
+    public static final double VOLATILITY_RATIO_DEFAULT = 1.8;
 
     /**
      * Floor of the long-horizon volatility (per sample interval, as a log return), so a dormant instrument's first
@@ -377,7 +436,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLATILITY_ATR_RATIO_PROP_NAME}.
      */
-    public static final double VOLATILITY_ATR_RATIO_DEFAULT = 1.5;
+    public static final double VOLATILITY_ATR_RATIO_DEFAULT = 0.0;
 
     /**
      * Short-horizon move, in short-horizon standard deviations, beyond which an expansion is UP or DOWN.
@@ -398,7 +457,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLATILITY_REARM_SCORE_PROP_NAME}.
      */
-    public static final double VOLATILITY_REARM_SCORE_DEFAULT = 0.5;
+    public static final double VOLATILITY_REARM_SCORE_DEFAULT = 0.6;
 
     /**
      * Least event time between two volatility expansion events of one instrument.
@@ -409,16 +468,6 @@ public final class ScannerConfiguration
      * Default for {@link #VOLATILITY_COOLDOWN_PROP_NAME}.
      */
     public static final String VOLATILITY_COOLDOWN_DEFAULT = "60s";
-
-    /**
-     * Interval of the bars the scanner builds from trades (and of the feed klines it accepts instead).
-     */
-    public static final String BAR_INTERVAL_PROP_NAME = "hellmoon.scanner.bar.interval";
-
-    /**
-     * Default for {@link #BAR_INTERVAL_PROP_NAME}.
-     */
-    public static final String BAR_INTERVAL_DEFAULT = "60s";
 
     /**
      * Most flat bars inserted for intervals without trades between two bars of an instrument.
@@ -571,6 +620,781 @@ public final class ScannerConfiguration
     public static final int REGIME_WARMUP_BARS_DEFAULT = 28;
 
     /**
+     * Bars of the RSI (Wilder's averages of gains and losses), on every timeframe.
+     */
+    public static final String RSI_PERIOD_PROP_NAME = "hellmoon.scanner.rsi.period";
+
+    /**
+     * Default for {@link #RSI_PERIOD_PROP_NAME}.
+     */
+    public static final int RSI_PERIOD_DEFAULT = 14;
+
+    /**
+     * Bars of the Bollinger bands' moving average and deviation, on every timeframe.
+     */
+    public static final String BOLLINGER_PERIOD_PROP_NAME = "hellmoon.scanner.bollinger.period";
+
+    /**
+     * Default for {@link #BOLLINGER_PERIOD_PROP_NAME}.
+     */
+    public static final int BOLLINGER_PERIOD_DEFAULT = 20;
+
+    /**
+     * Standard deviations between the Bollinger middle band and each outer band.
+     */
+    public static final String BOLLINGER_WIDTH_PROP_NAME = "hellmoon.scanner.bollinger.width";
+
+    /**
+     * Default for {@link #BOLLINGER_WIDTH_PROP_NAME}.
+     */
+    public static final double BOLLINGER_WIDTH_DEFAULT = 2.0;
+
+    /**
+     * Timeframe whose bars the regime classifier (and so REGIME_SHIFT) reads: 1m, 5m, 15m, 1h, 4h or 1d.
+     */
+    public static final String REGIME_TIMEFRAME_PROP_NAME = "hellmoon.scanner.regime.timeframe";
+
+    /**
+     * Default for {@link #REGIME_TIMEFRAME_PROP_NAME}.
+     */
+    public static final String REGIME_TIMEFRAME_DEFAULT = "1m";
+
+    /**
+     * Timeframe of the ATR and long ATR in the volatility expansion score.
+     */
+    public static final String VOLATILITY_ATR_TIMEFRAME_PROP_NAME = "hellmoon.scanner.volatility.atr.timeframe";
+
+    /**
+     * Default for {@link #VOLATILITY_ATR_TIMEFRAME_PROP_NAME}.
+     */
+    public static final String VOLATILITY_ATR_TIMEFRAME_DEFAULT = "1m";
+
+    /**
+     * Whether VOLUME_SPIKE is detected.
+     */
+    public static final String VOLUME_SPIKE_ENABLED_PROP_NAME = "hellmoon.scanner.volume.spike.enabled";
+
+    /**
+     * Default for {@link #VOLUME_SPIKE_ENABLED_PROP_NAME}.
+     */
+    public static final boolean VOLUME_SPIKE_ENABLED_DEFAULT = true;
+
+    /**
+     * Whether TRADE_COUNT_BURST is detected.
+     */
+    public static final String TRADE_BURST_ENABLED_PROP_NAME = "hellmoon.scanner.trade.burst.enabled";
+
+    /**
+     * Default for {@link #TRADE_BURST_ENABLED_PROP_NAME}.
+     */
+    public static final boolean TRADE_BURST_ENABLED_DEFAULT = true;
+
+    /**
+     * Trade count burst threshold: trades in the flow window over the baseline count at which the score reaches 1.
+     */
+    public static final String TRADE_BURST_RATIO_PROP_NAME = "hellmoon.scanner.trade.burst.ratio";
+
+    /**
+     * Default for {@link #TRADE_BURST_RATIO_PROP_NAME}.
+     */
+    public static final double TRADE_BURST_RATIO_DEFAULT = 5.0;
+
+    /**
+     * Least trades in the flow window a trade-count burst needs, whatever its ratio.
+     */
+    public static final String TRADE_BURST_MIN_TRADES_PROP_NAME = "hellmoon.scanner.trade.burst.min.trades";
+
+    /**
+     * Default for {@link #TRADE_BURST_MIN_TRADES_PROP_NAME}.
+     */
+    public static final int TRADE_BURST_MIN_TRADES_DEFAULT = 20;
+
+    /**
+     * Floor of the trade-count baseline (trades per flow window).
+     */
+    public static final String TRADE_BURST_BASELINE_FLOOR_PROP_NAME = "hellmoon.scanner.trade.burst.baseline.floor";
+
+    /**
+     * Default for {@link #TRADE_BURST_BASELINE_FLOOR_PROP_NAME}.
+     */
+    public static final double TRADE_BURST_BASELINE_FLOOR_DEFAULT = 2.0;
+
+    /**
+     * Score the trade-count detector must fall below before it can fire again for the instrument.
+     */
+    public static final String TRADE_BURST_REARM_SCORE_PROP_NAME = "hellmoon.scanner.trade.burst.rearm.score";
+
+    /**
+     * Default for {@link #TRADE_BURST_REARM_SCORE_PROP_NAME}.
+     */
+    public static final double TRADE_BURST_REARM_SCORE_DEFAULT = 0.5;
+
+    /**
+     * Least event time between two trade-count bursts of one instrument.
+     */
+    public static final String TRADE_BURST_COOLDOWN_PROP_NAME = "hellmoon.scanner.trade.burst.cooldown";
+
+    /**
+     * Default for {@link #TRADE_BURST_COOLDOWN_PROP_NAME}.
+     */
+    public static final String TRADE_BURST_COOLDOWN_DEFAULT = "60s";
+
+    /**
+     * Whether BOOK_IMBALANCE is detected.
+     */
+    public static final String BOOK_IMBALANCE_ENABLED_PROP_NAME = "hellmoon.scanner.book.imbalance.enabled";
+
+    /**
+     * Default for {@link #BOOK_IMBALANCE_ENABLED_PROP_NAME}.
+     */
+    public static final boolean BOOK_IMBALANCE_ENABLED_DEFAULT = true;
+
+    /**
+     * Whether SPREAD_BLOWOUT is detected.
+     */
+    public static final String SPREAD_ENABLED_PROP_NAME = "hellmoon.scanner.spread.enabled";
+
+    /**
+     * Default for {@link #SPREAD_ENABLED_PROP_NAME}.
+     */
+    public static final boolean SPREAD_ENABLED_DEFAULT = true;
+
+    /**
+     * Spread blowout threshold: spread over its baseline at which the score reaches 1.
+     */
+    public static final String SPREAD_RATIO_PROP_NAME = "hellmoon.scanner.spread.ratio";
+
+    /**
+     * Default for {@link #SPREAD_RATIO_PROP_NAME}.
+     */
+    public static final double SPREAD_RATIO_DEFAULT = 4.0;
+
+    /**
+     * Floor of the spread baseline in basis points of the mid.
+     */
+    public static final String SPREAD_FLOOR_BPS_PROP_NAME = "hellmoon.scanner.spread.floor.bps";
+
+    /**
+     * Default for {@link #SPREAD_FLOOR_BPS_PROP_NAME}.
+     */
+    public static final double SPREAD_FLOOR_BPS_DEFAULT = 0.1;
+
+    /**
+     * Span of the spread baseline EWMA, sampled once a flow window.
+     */
+    public static final String SPREAD_BASELINE_WINDOW_PROP_NAME = "hellmoon.scanner.spread.baseline.window";
+
+    /**
+     * Default for {@link #SPREAD_BASELINE_WINDOW_PROP_NAME}.
+     */
+    public static final String SPREAD_BASELINE_WINDOW_DEFAULT = "300s";
+
+    /**
+     * Winsorising factor of the spread baseline: a sample enters it capped at this multiple of the baseline.
+     */
+    public static final String SPREAD_BASELINE_CLIP_PROP_NAME = "hellmoon.scanner.spread.baseline.clip";
+
+    /**
+     * Default for {@link #SPREAD_BASELINE_CLIP_PROP_NAME}.
+     */
+    public static final double SPREAD_BASELINE_CLIP_DEFAULT = 3.0;
+
+    /**
+     * Event time of spread samples an instrument needs before blowouts can fire.
+     */
+    public static final String SPREAD_WARMUP_PROP_NAME = "hellmoon.scanner.spread.warmup";
+
+    /**
+     * Default for {@link #SPREAD_WARMUP_PROP_NAME}.
+     */
+    public static final String SPREAD_WARMUP_DEFAULT = "60s";
+
+    /**
+     * Event time the spread must stay beyond the threshold before it fires.
+     */
+    public static final String SPREAD_MIN_DURATION_PROP_NAME = "hellmoon.scanner.spread.min.duration";
+
+    /**
+     * Default for {@link #SPREAD_MIN_DURATION_PROP_NAME}.
+     */
+    public static final String SPREAD_MIN_DURATION_DEFAULT = "3s";
+
+    /**
+     * Score the spread detector must fall below before it can fire again for the instrument.
+     */
+    public static final String SPREAD_REARM_SCORE_PROP_NAME = "hellmoon.scanner.spread.rearm.score";
+
+    /**
+     * Default for {@link #SPREAD_REARM_SCORE_PROP_NAME}.
+     */
+    public static final double SPREAD_REARM_SCORE_DEFAULT = 0.5;
+
+    /**
+     * Least event time between two spread blowouts of one instrument.
+     */
+    public static final String SPREAD_COOLDOWN_PROP_NAME = "hellmoon.scanner.spread.cooldown";
+
+    /**
+     * Default for {@link #SPREAD_COOLDOWN_PROP_NAME}.
+     */
+    public static final String SPREAD_COOLDOWN_DEFAULT = "60s";
+
+    /**
+     * Whether VOLATILITY_EXPANSION is detected.
+     */
+    public static final String VOLATILITY_ENABLED_PROP_NAME = "hellmoon.scanner.volatility.enabled";
+
+    /**
+     * Default for {@link #VOLATILITY_ENABLED_PROP_NAME}.
+     */
+    public static final boolean VOLATILITY_ENABLED_DEFAULT = true;
+
+    /**
+     * Whether BREAKOUT is detected.
+     */
+    public static final String BREAKOUT_ENABLED_PROP_NAME = "hellmoon.scanner.breakout.enabled";
+
+    /**
+     * Default for {@link #BREAKOUT_ENABLED_PROP_NAME}.
+     */
+    public static final boolean BREAKOUT_ENABLED_DEFAULT = true;
+
+    /**
+     * Timeframe of the bars whose N-bar high and low a breakout crosses.
+     */
+    public static final String BREAKOUT_TIMEFRAME_PROP_NAME = "hellmoon.scanner.breakout.timeframe";
+
+    /**
+     * Default for {@link #BREAKOUT_TIMEFRAME_PROP_NAME}.
+     */
+    public static final String BREAKOUT_TIMEFRAME_DEFAULT = "1m";
+
+    /**
+     * Closed bars whose highest high and lowest low a breakout must cross.
+     */
+    public static final String BREAKOUT_BARS_PROP_NAME = "hellmoon.scanner.breakout.bars";
+
+    /**
+     * Default for {@link #BREAKOUT_BARS_PROP_NAME}.
+     */
+    public static final int BREAKOUT_BARS_DEFAULT = 20;
+
+    /**
+     * How far beyond the N-bar high (low) the price must be, in ATRs of the breakout timeframe.
+     */
+    public static final String BREAKOUT_ATR_MARGIN_PROP_NAME = "hellmoon.scanner.breakout.atr.margin";
+
+    /**
+     * Default for {@link #BREAKOUT_ATR_MARGIN_PROP_NAME}.
+     */
+    public static final double BREAKOUT_ATR_MARGIN_DEFAULT = 0.1;
+
+    /**
+     * Volume confirmation: recent volume rate over the baseline it must reach for a breakout to count.
+     */
+    public static final String BREAKOUT_VOLUME_RATIO_PROP_NAME = "hellmoon.scanner.breakout.volume.ratio";
+
+    /**
+     * Default for {@link #BREAKOUT_VOLUME_RATIO_PROP_NAME}.
+     */
+    public static final double BREAKOUT_VOLUME_RATIO_DEFAULT = 1.25;
+
+    /**
+     * Span of the recent volume rate (an EWMA of flow-window volumes) behind the confirmation.
+     */
+    public static final String BREAKOUT_VOLUME_WINDOW_PROP_NAME = "hellmoon.scanner.breakout.volume.window";
+
+    /**
+     * Default for {@link #BREAKOUT_VOLUME_WINDOW_PROP_NAME}.
+     */
+    public static final String BREAKOUT_VOLUME_WINDOW_DEFAULT = "60s";
+
+    /**
+     * Score the breakout detector must fall below before it can fire again for the instrument.
+     */
+    public static final String BREAKOUT_REARM_SCORE_PROP_NAME = "hellmoon.scanner.breakout.rearm.score";
+
+    /**
+     * Default for {@link #BREAKOUT_REARM_SCORE_PROP_NAME}.
+     */
+    public static final double BREAKOUT_REARM_SCORE_DEFAULT = 0.5;
+
+    /**
+     * Least event time between two breakouts of one instrument.
+     */
+    public static final String BREAKOUT_COOLDOWN_PROP_NAME = "hellmoon.scanner.breakout.cooldown";
+
+    /**
+     * Default for {@link #BREAKOUT_COOLDOWN_PROP_NAME}.
+     */
+    public static final String BREAKOUT_COOLDOWN_DEFAULT = "120s";
+
+    /**
+     * Whether REGIME_SHIFT is detected.
+     */
+    public static final String REGIME_SHIFT_ENABLED_PROP_NAME = "hellmoon.scanner.regime.shift.enabled";
+
+    /**
+     * Default for {@link #REGIME_SHIFT_ENABLED_PROP_NAME}.
+     */
+    public static final boolean REGIME_SHIFT_ENABLED_DEFAULT = true;
+
+    /**
+     * Regime shift threshold: parts that changed (volatility bands moved, plus 1 for a trend change) times the new
+     * regime's confidence at which the score reaches 1.
+     */
+    public static final String REGIME_SHIFT_THRESHOLD_PROP_NAME = "hellmoon.scanner.regime.shift.threshold";
+
+    /**
+     * Default for {@link #REGIME_SHIFT_THRESHOLD_PROP_NAME}.
+     */
+    public static final double REGIME_SHIFT_THRESHOLD_DEFAULT = 0.75;
+
+    /**
+     * Least event time between two regime shift anomalies of one instrument.
+     */
+    public static final String REGIME_SHIFT_COOLDOWN_PROP_NAME = "hellmoon.scanner.regime.shift.cooldown";
+
+    /**
+     * Default for {@link #REGIME_SHIFT_COOLDOWN_PROP_NAME}.
+     */
+    public static final String REGIME_SHIFT_COOLDOWN_DEFAULT = "300s";
+
+    /**
+     * Whether LIQUIDATION_CASCADE is detected.
+     */
+    public static final String LIQUIDATION_ENABLED_PROP_NAME = "hellmoon.scanner.liquidation.enabled";
+
+    /**
+     * Default for {@link #LIQUIDATION_ENABLED_PROP_NAME}.
+     */
+    public static final boolean LIQUIDATION_ENABLED_DEFAULT = true;
+
+    /**
+     * Rolling window in which same-side forced liquidations are counted and summed.
+     */
+    public static final String LIQUIDATION_WINDOW_PROP_NAME = "hellmoon.scanner.liquidation.window";
+
+    /**
+     * Default for {@link #LIQUIDATION_WINDOW_PROP_NAME}.
+     */
+    public static final String LIQUIDATION_WINDOW_DEFAULT = "60s";
+
+    /**
+     * Buckets the liquidation window is divided into; must divide it.
+     */
+    public static final String LIQUIDATION_BUCKETS_PROP_NAME = "hellmoon.scanner.liquidation.buckets";
+
+    /**
+     * Default for {@link #LIQUIDATION_BUCKETS_PROP_NAME}.
+     */
+    public static final int LIQUIDATION_BUCKETS_DEFAULT = 12;
+
+    /**
+     * Same-side liquidations in the window at which the count part of the score reaches 1.
+     */
+    public static final String LIQUIDATION_MIN_COUNT_PROP_NAME = "hellmoon.scanner.liquidation.min.count";
+
+    /**
+     * Default for {@link #LIQUIDATION_MIN_COUNT_PROP_NAME}.
+     */
+    public static final int LIQUIDATION_MIN_COUNT_DEFAULT = 3;
+
+    /**
+     * Same-side liquidated notional (quote currency) in the window at which the notional part of the score reaches 1.
+     */
+    public static final String LIQUIDATION_MIN_NOTIONAL_PROP_NAME = "hellmoon.scanner.liquidation.min.notional";
+
+    /**
+     * Default for {@link #LIQUIDATION_MIN_NOTIONAL_PROP_NAME}.
+     */
+    public static final double LIQUIDATION_MIN_NOTIONAL_DEFAULT = 1000.0;
+
+    /**
+     * Score the liquidation detector must fall below before it can fire again for the instrument.
+     */
+    public static final String LIQUIDATION_REARM_SCORE_PROP_NAME = "hellmoon.scanner.liquidation.rearm.score";
+
+    /**
+     * Default for {@link #LIQUIDATION_REARM_SCORE_PROP_NAME}.
+     */
+    public static final double LIQUIDATION_REARM_SCORE_DEFAULT = 0.5;
+
+    /**
+     * Least event time between two liquidation cascades of one instrument.
+     */
+    public static final String LIQUIDATION_COOLDOWN_PROP_NAME = "hellmoon.scanner.liquidation.cooldown";
+
+    /**
+     * Default for {@link #LIQUIDATION_COOLDOWN_PROP_NAME}.
+     */
+    public static final String LIQUIDATION_COOLDOWN_DEFAULT = "120s";
+
+    /**
+     * Whether RETURN_DISTRIBUTION is detected.
+     */
+    public static final String DISTRIBUTION_ENABLED_PROP_NAME = "hellmoon.scanner.distribution.enabled";
+
+    /**
+     * Default for {@link #DISTRIBUTION_ENABLED_PROP_NAME}.
+     */
+    public static final boolean DISTRIBUTION_ENABLED_DEFAULT = true;
+
+    /**
+     * Span of the return moments behind skewness and kurtosis (on the volatility sample grid).
+     */
+    public static final String DISTRIBUTION_WINDOW_PROP_NAME = "hellmoon.scanner.distribution.window";
+
+    /**
+     * Default for {@link #DISTRIBUTION_WINDOW_PROP_NAME}.
+     */
+    public static final String DISTRIBUTION_WINDOW_DEFAULT = "300s";
+
+    /**
+     * Event time of return samples an instrument needs before its distribution can fire.
+     */
+    public static final String DISTRIBUTION_WARMUP_PROP_NAME = "hellmoon.scanner.distribution.warmup";
+
+    /**
+     * Default for {@link #DISTRIBUTION_WARMUP_PROP_NAME}.
+     */
+    public static final String DISTRIBUTION_WARMUP_DEFAULT = "600s";
+
+    /**
+     * Absolute skewness at which the distribution score reaches 1.
+     */
+    public static final String DISTRIBUTION_SKEW_THRESHOLD_PROP_NAME = "hellmoon.scanner.distribution.skew.threshold";
+
+    /**
+     * Default for {@link #DISTRIBUTION_SKEW_THRESHOLD_PROP_NAME}.
+     */
+    public static final double DISTRIBUTION_SKEW_THRESHOLD_DEFAULT = 3.0;
+
+    /**
+     * Excess kurtosis at which the distribution score reaches 1.
+     */
+    public static final String DISTRIBUTION_KURTOSIS_THRESHOLD_PROP_NAME =
+        "hellmoon.scanner.distribution.kurtosis.threshold";
+
+    /**
+     * Default for {@link #DISTRIBUTION_KURTOSIS_THRESHOLD_PROP_NAME}.
+     */
+    public static final double DISTRIBUTION_KURTOSIS_THRESHOLD_DEFAULT = 30.0;
+
+    /**
+     * Least share of return samples that moved: an instrument that mostly does not trade has no meaningful
+     * distribution.
+     */
+    public static final String DISTRIBUTION_MIN_ACTIVE_PROP_NAME = "hellmoon.scanner.distribution.min.active";
+
+    /**
+     * Default for {@link #DISTRIBUTION_MIN_ACTIVE_PROP_NAME}.
+     */
+    public static final double DISTRIBUTION_MIN_ACTIVE_DEFAULT = 0.3;
+
+    /**
+     * Score the distribution detector must fall below before it can fire again for the instrument.
+     */
+    public static final String DISTRIBUTION_REARM_SCORE_PROP_NAME = "hellmoon.scanner.distribution.rearm.score";
+
+    /**
+     * Default for {@link #DISTRIBUTION_REARM_SCORE_PROP_NAME}.
+     */
+    public static final double DISTRIBUTION_REARM_SCORE_DEFAULT = 0.5;
+
+    /**
+     * Least event time between two distribution anomalies of one instrument.
+     */
+    public static final String DISTRIBUTION_COOLDOWN_PROP_NAME = "hellmoon.scanner.distribution.cooldown";
+
+    /**
+     * Default for {@link #DISTRIBUTION_COOLDOWN_PROP_NAME}.
+     */
+    public static final String DISTRIBUTION_COOLDOWN_DEFAULT = "600s";
+
+    /**
+     * Whether MICROSTRUCTURE_IMBALANCE is detected.
+     */
+    public static final String MICROSTRUCTURE_ENABLED_PROP_NAME = "hellmoon.scanner.microstructure.enabled";
+
+    /**
+     * Default for {@link #MICROSTRUCTURE_ENABLED_PROP_NAME}.
+     */
+    public static final boolean MICROSTRUCTURE_ENABLED_DEFAULT = true;
+
+    /**
+     * Span of the EWMAs of signed trade flow and order-flow imbalance (sampled once a flow window).
+     */
+    public static final String MICROSTRUCTURE_WINDOW_PROP_NAME = "hellmoon.scanner.microstructure.window";
+
+    /**
+     * Default for {@link #MICROSTRUCTURE_WINDOW_PROP_NAME}.
+     */
+    public static final String MICROSTRUCTURE_WINDOW_DEFAULT = "30s";
+
+    /**
+     * Signed share of traded notional (aggressive buys minus sells over all) at which that part of the score reaches 1.
+     */
+    public static final String MICROSTRUCTURE_FLOW_THRESHOLD_PROP_NAME =
+        "hellmoon.scanner.microstructure.flow.threshold";
+
+    /**
+     * Default for {@link #MICROSTRUCTURE_FLOW_THRESHOLD_PROP_NAME}.
+     */
+    public static final double MICROSTRUCTURE_FLOW_THRESHOLD_DEFAULT = 0.7;
+
+    /**
+     * Order-flow imbalance share (net over gross top-of-book flow) at which that part of the score reaches 1.
+     */
+    public static final String MICROSTRUCTURE_OFI_THRESHOLD_PROP_NAME = "hellmoon.scanner.microstructure.ofi.threshold";
+
+    /**
+     * Default for {@link #MICROSTRUCTURE_OFI_THRESHOLD_PROP_NAME}.
+     */
+    public static final double MICROSTRUCTURE_OFI_THRESHOLD_DEFAULT = 0.6;
+
+    /**
+     * Least traded notional per flow window (EWMA) for the flow to count.
+     */
+    public static final String MICROSTRUCTURE_MIN_NOTIONAL_PROP_NAME = "hellmoon.scanner.microstructure.min.notional";
+
+    /**
+     * Default for {@link #MICROSTRUCTURE_MIN_NOTIONAL_PROP_NAME}.
+     */
+    public static final double MICROSTRUCTURE_MIN_NOTIONAL_DEFAULT = 2000.0;
+
+    /**
+     * Least trades per flow window (EWMA) for the flow to count.
+     */
+    public static final String MICROSTRUCTURE_MIN_TRADES_PROP_NAME = "hellmoon.scanner.microstructure.min.trades";
+
+    /**
+     * Default for {@link #MICROSTRUCTURE_MIN_TRADES_PROP_NAME}.
+     */
+    public static final double MICROSTRUCTURE_MIN_TRADES_DEFAULT = 2.0;
+
+    /**
+     * Score the microstructure detector must fall below before it can fire again for the instrument.
+     */
+    public static final String MICROSTRUCTURE_REARM_SCORE_PROP_NAME = "hellmoon.scanner.microstructure.rearm.score";
+
+    /**
+     * Default for {@link #MICROSTRUCTURE_REARM_SCORE_PROP_NAME}.
+     */
+    public static final double MICROSTRUCTURE_REARM_SCORE_DEFAULT = 0.5;
+
+    /**
+     * Least event time between two microstructure anomalies of one instrument.
+     */
+    public static final String MICROSTRUCTURE_COOLDOWN_PROP_NAME = "hellmoon.scanner.microstructure.cooldown";
+
+    /**
+     * Default for {@link #MICROSTRUCTURE_COOLDOWN_PROP_NAME}.
+     */
+    public static final String MICROSTRUCTURE_COOLDOWN_DEFAULT = "120s";
+
+    /**
+     * Whether CROSS_SECTIONAL is detected.
+     */
+    public static final String CROSS_ENABLED_PROP_NAME = "hellmoon.scanner.cross.enabled";
+
+    /**
+     * Default for {@link #CROSS_ENABLED_PROP_NAME}.
+     */
+    public static final boolean CROSS_ENABLED_DEFAULT = true;
+
+    /**
+     * Horizon of the returns compared across instruments; a multiple of the sample interval.
+     */
+    public static final String CROSS_WINDOW_PROP_NAME = "hellmoon.scanner.cross.window";
+
+    /**
+     * Default for {@link #CROSS_WINDOW_PROP_NAME}.
+     */
+    public static final String CROSS_WINDOW_DEFAULT = "300s";
+
+    /**
+     * Interval at which every instrument's log price is sampled (by the sweep) for returns and betas.
+     */
+    public static final String CROSS_SAMPLE_INTERVAL_PROP_NAME = "hellmoon.scanner.cross.sample.interval";
+
+    /**
+     * Default for {@link #CROSS_SAMPLE_INTERVAL_PROP_NAME}.
+     */
+    public static final String CROSS_SAMPLE_INTERVAL_DEFAULT = "10s";
+
+    /**
+     * Span of the EWMAs of sampled returns behind each instrument's beta to the market.
+     */
+    public static final String CROSS_BETA_WINDOW_PROP_NAME = "hellmoon.scanner.cross.beta.window";
+
+    /**
+     * Default for {@link #CROSS_BETA_WINDOW_PROP_NAME}.
+     */
+    public static final String CROSS_BETA_WINDOW_DEFAULT = "3600s";
+
+    /**
+     * Event time of samples before an instrument's beta is estimated (1 until then).
+     */
+    public static final String CROSS_BETA_WARMUP_PROP_NAME = "hellmoon.scanner.cross.beta.warmup";
+
+    /**
+     * Default for {@link #CROSS_BETA_WARMUP_PROP_NAME}.
+     */
+    public static final String CROSS_BETA_WARMUP_DEFAULT = "600s";
+
+    /**
+     * Market return weighting: EQUAL, or VOLUME (each instrument's baseline traded notional).
+     */
+    public static final String CROSS_WEIGHTING_PROP_NAME = "hellmoon.scanner.cross.weighting";
+
+    /**
+     * Default for {@link #CROSS_WEIGHTING_PROP_NAME}.
+     */
+    public static final String CROSS_WEIGHTING_DEFAULT = "EQUAL";
+
+    /**
+     * Absolute cross-sectional z-score of the beta-adjusted residual return at which the score reaches 1.
+     */
+    public static final String CROSS_Z_THRESHOLD_PROP_NAME = "hellmoon.scanner.cross.z.threshold";
+
+    /**
+     * Default for {@link #CROSS_Z_THRESHOLD_PROP_NAME}.
+     */
+    public static final double CROSS_Z_THRESHOLD_DEFAULT = 5.0;
+
+    /**
+     * Least absolute residual log return over the window for an instrument to fire, however extreme its z-score.
+     */
+    public static final String CROSS_MIN_RESIDUAL_PROP_NAME = "hellmoon.scanner.cross.min.residual";
+
+    /**
+     * Default for {@link #CROSS_MIN_RESIDUAL_PROP_NAME}.
+     */
+    public static final double CROSS_MIN_RESIDUAL_DEFAULT = 0.01;
+
+    /**
+     * Least instruments with a return over the window for the cross-section to be scored.
+     */
+    public static final String CROSS_MIN_INSTRUMENTS_PROP_NAME = "hellmoon.scanner.cross.min.instruments";
+
+    /**
+     * Default for {@link #CROSS_MIN_INSTRUMENTS_PROP_NAME}.
+     */
+    public static final int CROSS_MIN_INSTRUMENTS_DEFAULT = 20;
+
+    /**
+     * Score the cross-sectional detector must fall below before it can fire again for the instrument.
+     */
+    public static final String CROSS_REARM_SCORE_PROP_NAME = "hellmoon.scanner.cross.rearm.score";
+
+    /**
+     * Default for {@link #CROSS_REARM_SCORE_PROP_NAME}.
+     */
+    public static final double CROSS_REARM_SCORE_DEFAULT = 0.5;
+
+    /**
+     * Least event time between two cross-sectional anomalies of one instrument.
+     */
+    public static final String CROSS_COOLDOWN_PROP_NAME = "hellmoon.scanner.cross.cooldown";
+
+    /**
+     * Default for {@link #CROSS_COOLDOWN_PROP_NAME}.
+     */
+    public static final String CROSS_COOLDOWN_DEFAULT = "300s";
+
+    /**
+     * Whether FUNDING_DISLOCATION is detected.
+     */
+    public static final String FUNDING_ENABLED_PROP_NAME = "hellmoon.scanner.funding.enabled";
+
+    /**
+     * Default for {@link #FUNDING_ENABLED_PROP_NAME}.
+     */
+    public static final boolean FUNDING_ENABLED_DEFAULT = true;
+
+    /**
+     * Time constant of the EWMAs of the mark/index basis (mean and variance).
+     */
+    public static final String FUNDING_BASIS_WINDOW_PROP_NAME = "hellmoon.scanner.funding.basis.window";
+
+    /**
+     * Default for {@link #FUNDING_BASIS_WINDOW_PROP_NAME}.
+     */
+    public static final String FUNDING_BASIS_WINDOW_DEFAULT = "3600s";
+
+    /**
+     * Deviation of the basis from its baseline, in baseline standard deviations, at which that part of the score
+     * reaches 1.
+     */
+    public static final String FUNDING_BASIS_THRESHOLD_PROP_NAME = "hellmoon.scanner.funding.basis.threshold";
+
+    /**
+     * Default for {@link #FUNDING_BASIS_THRESHOLD_PROP_NAME}.
+     */
+    public static final double FUNDING_BASIS_THRESHOLD_DEFAULT = 8.0;
+
+    /**
+     * Floor of the basis standard deviation, in basis points.
+     */
+    public static final String FUNDING_BASIS_FLOOR_BPS_PROP_NAME = "hellmoon.scanner.funding.basis.floor.bps";
+
+    /**
+     * Default for {@link #FUNDING_BASIS_FLOOR_BPS_PROP_NAME}.
+     */
+    public static final double FUNDING_BASIS_FLOOR_BPS_DEFAULT = 2.0;
+
+    /**
+     * Basis moves enter the baseline capped at this many standard deviations, so a dislocation barely moves it.
+     */
+    public static final String FUNDING_BASIS_CLIP_PROP_NAME = "hellmoon.scanner.funding.basis.clip";
+
+    /**
+     * Default for {@link #FUNDING_BASIS_CLIP_PROP_NAME}.
+     */
+    public static final double FUNDING_BASIS_CLIP_DEFAULT = 4.0;
+
+    /**
+     * Absolute funding rate (per funding interval, 0.001 is 0.1 %) at which that part of the score reaches 1.
+     */
+    public static final String FUNDING_RATE_THRESHOLD_PROP_NAME = "hellmoon.scanner.funding.rate.threshold";
+
+    /**
+     * Default for {@link #FUNDING_RATE_THRESHOLD_PROP_NAME}.
+     */
+    public static final double FUNDING_RATE_THRESHOLD_DEFAULT = 0.001;
+
+    /**
+     * Event time of mark prices an instrument needs before basis dislocations can fire.
+     */
+    public static final String FUNDING_WARMUP_PROP_NAME = "hellmoon.scanner.funding.warmup";
+
+    /**
+     * Default for {@link #FUNDING_WARMUP_PROP_NAME}.
+     */
+    public static final String FUNDING_WARMUP_DEFAULT = "600s";
+
+    /**
+     * Score the funding detector must fall below before it can fire again for the instrument.
+     */
+    public static final String FUNDING_REARM_SCORE_PROP_NAME = "hellmoon.scanner.funding.rearm.score";
+
+    /**
+     * Default for {@link #FUNDING_REARM_SCORE_PROP_NAME}.
+     */
+    public static final double FUNDING_REARM_SCORE_DEFAULT = 0.5;
+
+    /**
+     * Least event time between two funding dislocations of one instrument.
+     */
+    public static final String FUNDING_COOLDOWN_PROP_NAME = "hellmoon.scanner.funding.cooldown";
+
+    /**
+     * Default for {@link #FUNDING_COOLDOWN_PROP_NAME}.
+     */
+    public static final String FUNDING_COOLDOWN_DEFAULT = "600s";
+
+    /**
      * Implementations of the sweep's arithmetic. The scalar and the vector kernels compute the same doubles, so the
      * scanner's output does not depend on the choice.
      */
@@ -590,6 +1414,22 @@ public final class ScannerConfiguration
          * {@code jdk.incubator.vector} loops; needs {@code --add-modules jdk.incubator.vector}.
          */
         VECTOR
+    }
+
+    /**
+     * How the cross-sectional detector weights instruments in the market return.
+     */
+    public enum CrossWeighting
+    {
+        /**
+         * Every instrument with a return over the window counts the same.
+         */
+        EQUAL,
+
+        /**
+         * Instruments count by their baseline traded notional per flow window.
+         */
+        VOLUME
     }
 
     private ScannerConfiguration()
@@ -664,6 +1504,16 @@ public final class ScannerConfiguration
     public static long sweepIntervalNs()
     {
         return durationProperty(SWEEP_INTERVAL_PROP_NAME, SWEEP_INTERVAL_DEFAULT);
+    }
+
+    /**
+     * See {@link #SWEEP_WARMUP_PROP_NAME}.
+     *
+     * @return scans.
+     */
+    public static int sweepWarmup()
+    {
+        return intProperty(SWEEP_WARMUP_PROP_NAME, SWEEP_WARMUP_DEFAULT);
     }
 
     /**
@@ -856,13 +1706,13 @@ public final class ScannerConfiguration
     }
 
     /**
-     * See {@link #BOOK_IMBALANCE_MIN_DURATION_PROP_NAME}.
+     * See {@link #BOOK_IMBALANCE_WINDOW_PROP_NAME}.
      *
      * @return nanoseconds.
      */
-    public static long bookImbalanceMinDurationNs()
+    public static long bookImbalanceWindowNs()
     {
-        return durationProperty(BOOK_IMBALANCE_MIN_DURATION_PROP_NAME, BOOK_IMBALANCE_MIN_DURATION_DEFAULT);
+        return durationProperty(BOOK_IMBALANCE_WINDOW_PROP_NAME, BOOK_IMBALANCE_WINDOW_DEFAULT);
     }
 
     /**
@@ -993,16 +1843,6 @@ public final class ScannerConfiguration
     public static long volatilityCooldownNs()
     {
         return durationProperty(VOLATILITY_COOLDOWN_PROP_NAME, VOLATILITY_COOLDOWN_DEFAULT);
-    }
-
-    /**
-     * See {@link #BAR_INTERVAL_PROP_NAME}.
-     *
-     * @return nanoseconds.
-     */
-    public static long barIntervalNs()
-    {
-        return durationProperty(BAR_INTERVAL_PROP_NAME, BAR_INTERVAL_DEFAULT);
     }
 
     /**
@@ -1153,6 +1993,861 @@ public final class ScannerConfiguration
     public static int regimeWarmupBars()
     {
         return intProperty(REGIME_WARMUP_BARS_PROP_NAME, REGIME_WARMUP_BARS_DEFAULT);
+    }
+
+    /**
+     * See {@link #RSI_PERIOD_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static int rsiPeriod()
+    {
+        return intProperty(RSI_PERIOD_PROP_NAME, RSI_PERIOD_DEFAULT);
+    }
+
+    /**
+     * See {@link #BOLLINGER_PERIOD_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static int bollingerPeriod()
+    {
+        return intProperty(BOLLINGER_PERIOD_PROP_NAME, BOLLINGER_PERIOD_DEFAULT);
+    }
+
+    /**
+     * See {@link #BOLLINGER_WIDTH_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double bollingerWidth()
+    {
+        return doubleProperty(BOLLINGER_WIDTH_PROP_NAME, BOLLINGER_WIDTH_DEFAULT);
+    }
+
+    /**
+     * See {@link #REGIME_TIMEFRAME_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static Timeframe regimeTimeframe()
+    {
+        return timeframeProperty(REGIME_TIMEFRAME_PROP_NAME, REGIME_TIMEFRAME_DEFAULT);
+    }
+
+    /**
+     * See {@link #VOLATILITY_ATR_TIMEFRAME_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static Timeframe volatilityAtrTimeframe()
+    {
+        return timeframeProperty(VOLATILITY_ATR_TIMEFRAME_PROP_NAME, VOLATILITY_ATR_TIMEFRAME_DEFAULT);
+    }
+
+    /**
+     * See {@link #VOLUME_SPIKE_ENABLED_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static boolean volumeSpikeEnabled()
+    {
+        return booleanProperty(VOLUME_SPIKE_ENABLED_PROP_NAME, VOLUME_SPIKE_ENABLED_DEFAULT);
+    }
+
+    /**
+     * See {@link #TRADE_BURST_ENABLED_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static boolean tradeBurstEnabled()
+    {
+        return booleanProperty(TRADE_BURST_ENABLED_PROP_NAME, TRADE_BURST_ENABLED_DEFAULT);
+    }
+
+    /**
+     * See {@link #TRADE_BURST_RATIO_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double tradeBurstRatio()
+    {
+        return doubleProperty(TRADE_BURST_RATIO_PROP_NAME, TRADE_BURST_RATIO_DEFAULT);
+    }
+
+    /**
+     * See {@link #TRADE_BURST_MIN_TRADES_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static int tradeBurstMinTrades()
+    {
+        return intProperty(TRADE_BURST_MIN_TRADES_PROP_NAME, TRADE_BURST_MIN_TRADES_DEFAULT);
+    }
+
+    /**
+     * See {@link #TRADE_BURST_BASELINE_FLOOR_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double tradeBurstBaselineFloor()
+    {
+        return doubleProperty(TRADE_BURST_BASELINE_FLOOR_PROP_NAME, TRADE_BURST_BASELINE_FLOOR_DEFAULT);
+    }
+
+    /**
+     * See {@link #TRADE_BURST_REARM_SCORE_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double tradeBurstRearmScore()
+    {
+        return doubleProperty(TRADE_BURST_REARM_SCORE_PROP_NAME, TRADE_BURST_REARM_SCORE_DEFAULT);
+    }
+
+    /**
+     * See {@link #TRADE_BURST_COOLDOWN_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long tradeBurstCooldownNs()
+    {
+        return durationProperty(TRADE_BURST_COOLDOWN_PROP_NAME, TRADE_BURST_COOLDOWN_DEFAULT);
+    }
+
+    /**
+     * See {@link #BOOK_IMBALANCE_ENABLED_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static boolean bookImbalanceEnabled()
+    {
+        return booleanProperty(BOOK_IMBALANCE_ENABLED_PROP_NAME, BOOK_IMBALANCE_ENABLED_DEFAULT);
+    }
+
+    /**
+     * See {@link #SPREAD_ENABLED_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static boolean spreadEnabled()
+    {
+        return booleanProperty(SPREAD_ENABLED_PROP_NAME, SPREAD_ENABLED_DEFAULT);
+    }
+
+    /**
+     * See {@link #SPREAD_RATIO_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double spreadRatio()
+    {
+        return doubleProperty(SPREAD_RATIO_PROP_NAME, SPREAD_RATIO_DEFAULT);
+    }
+
+    /**
+     * See {@link #SPREAD_FLOOR_BPS_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double spreadFloorBps()
+    {
+        return doubleProperty(SPREAD_FLOOR_BPS_PROP_NAME, SPREAD_FLOOR_BPS_DEFAULT);
+    }
+
+    /**
+     * See {@link #SPREAD_BASELINE_WINDOW_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long spreadBaselineWindowNs()
+    {
+        return durationProperty(SPREAD_BASELINE_WINDOW_PROP_NAME, SPREAD_BASELINE_WINDOW_DEFAULT);
+    }
+
+    /**
+     * See {@link #SPREAD_BASELINE_CLIP_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double spreadBaselineClip()
+    {
+        return doubleProperty(SPREAD_BASELINE_CLIP_PROP_NAME, SPREAD_BASELINE_CLIP_DEFAULT);
+    }
+
+    /**
+     * See {@link #SPREAD_WARMUP_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long spreadWarmupNs()
+    {
+        return durationProperty(SPREAD_WARMUP_PROP_NAME, SPREAD_WARMUP_DEFAULT);
+    }
+
+    /**
+     * See {@link #SPREAD_MIN_DURATION_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long spreadMinDurationNs()
+    {
+        return durationProperty(SPREAD_MIN_DURATION_PROP_NAME, SPREAD_MIN_DURATION_DEFAULT);
+    }
+
+    /**
+     * See {@link #SPREAD_REARM_SCORE_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double spreadRearmScore()
+    {
+        return doubleProperty(SPREAD_REARM_SCORE_PROP_NAME, SPREAD_REARM_SCORE_DEFAULT);
+    }
+
+    /**
+     * See {@link #SPREAD_COOLDOWN_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long spreadCooldownNs()
+    {
+        return durationProperty(SPREAD_COOLDOWN_PROP_NAME, SPREAD_COOLDOWN_DEFAULT);
+    }
+
+    /**
+     * See {@link #VOLATILITY_ENABLED_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static boolean volatilityEnabled()
+    {
+        return booleanProperty(VOLATILITY_ENABLED_PROP_NAME, VOLATILITY_ENABLED_DEFAULT);
+    }
+
+    /**
+     * See {@link #BREAKOUT_ENABLED_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static boolean breakoutEnabled()
+    {
+        return booleanProperty(BREAKOUT_ENABLED_PROP_NAME, BREAKOUT_ENABLED_DEFAULT);
+    }
+
+    /**
+     * See {@link #BREAKOUT_TIMEFRAME_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static Timeframe breakoutTimeframe()
+    {
+        return timeframeProperty(BREAKOUT_TIMEFRAME_PROP_NAME, BREAKOUT_TIMEFRAME_DEFAULT);
+    }
+
+    /**
+     * See {@link #BREAKOUT_BARS_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static int breakoutBars()
+    {
+        return intProperty(BREAKOUT_BARS_PROP_NAME, BREAKOUT_BARS_DEFAULT);
+    }
+
+    /**
+     * See {@link #BREAKOUT_ATR_MARGIN_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double breakoutAtrMargin()
+    {
+        return doubleProperty(BREAKOUT_ATR_MARGIN_PROP_NAME, BREAKOUT_ATR_MARGIN_DEFAULT);
+    }
+
+    /**
+     * See {@link #BREAKOUT_VOLUME_RATIO_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double breakoutVolumeRatio()
+    {
+        return doubleProperty(BREAKOUT_VOLUME_RATIO_PROP_NAME, BREAKOUT_VOLUME_RATIO_DEFAULT);
+    }
+
+    /**
+     * See {@link #BREAKOUT_VOLUME_WINDOW_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long breakoutVolumeWindowNs()
+    {
+        return durationProperty(BREAKOUT_VOLUME_WINDOW_PROP_NAME, BREAKOUT_VOLUME_WINDOW_DEFAULT);
+    }
+
+    /**
+     * See {@link #BREAKOUT_REARM_SCORE_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double breakoutRearmScore()
+    {
+        return doubleProperty(BREAKOUT_REARM_SCORE_PROP_NAME, BREAKOUT_REARM_SCORE_DEFAULT);
+    }
+
+    /**
+     * See {@link #BREAKOUT_COOLDOWN_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long breakoutCooldownNs()
+    {
+        return durationProperty(BREAKOUT_COOLDOWN_PROP_NAME, BREAKOUT_COOLDOWN_DEFAULT);
+    }
+
+    /**
+     * See {@link #REGIME_SHIFT_ENABLED_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static boolean regimeShiftEnabled()
+    {
+        return booleanProperty(REGIME_SHIFT_ENABLED_PROP_NAME, REGIME_SHIFT_ENABLED_DEFAULT);
+    }
+
+    /**
+     * See {@link #REGIME_SHIFT_THRESHOLD_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double regimeShiftThreshold()
+    {
+        return doubleProperty(REGIME_SHIFT_THRESHOLD_PROP_NAME, REGIME_SHIFT_THRESHOLD_DEFAULT);
+    }
+
+    /**
+     * See {@link #REGIME_SHIFT_COOLDOWN_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long regimeShiftCooldownNs()
+    {
+        return durationProperty(REGIME_SHIFT_COOLDOWN_PROP_NAME, REGIME_SHIFT_COOLDOWN_DEFAULT);
+    }
+
+    /**
+     * See {@link #LIQUIDATION_ENABLED_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static boolean liquidationEnabled()
+    {
+        return booleanProperty(LIQUIDATION_ENABLED_PROP_NAME, LIQUIDATION_ENABLED_DEFAULT);
+    }
+
+    /**
+     * See {@link #LIQUIDATION_WINDOW_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long liquidationWindowNs()
+    {
+        return durationProperty(LIQUIDATION_WINDOW_PROP_NAME, LIQUIDATION_WINDOW_DEFAULT);
+    }
+
+    /**
+     * See {@link #LIQUIDATION_BUCKETS_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static int liquidationBuckets()
+    {
+        return intProperty(LIQUIDATION_BUCKETS_PROP_NAME, LIQUIDATION_BUCKETS_DEFAULT);
+    }
+
+    /**
+     * See {@link #LIQUIDATION_MIN_COUNT_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static int liquidationMinCount()
+    {
+        return intProperty(LIQUIDATION_MIN_COUNT_PROP_NAME, LIQUIDATION_MIN_COUNT_DEFAULT);
+    }
+
+    /**
+     * See {@link #LIQUIDATION_MIN_NOTIONAL_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double liquidationMinNotional()
+    {
+        return doubleProperty(LIQUIDATION_MIN_NOTIONAL_PROP_NAME, LIQUIDATION_MIN_NOTIONAL_DEFAULT);
+    }
+
+    /**
+     * See {@link #LIQUIDATION_REARM_SCORE_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double liquidationRearmScore()
+    {
+        return doubleProperty(LIQUIDATION_REARM_SCORE_PROP_NAME, LIQUIDATION_REARM_SCORE_DEFAULT);
+    }
+
+    /**
+     * See {@link #LIQUIDATION_COOLDOWN_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long liquidationCooldownNs()
+    {
+        return durationProperty(LIQUIDATION_COOLDOWN_PROP_NAME, LIQUIDATION_COOLDOWN_DEFAULT);
+    }
+
+    /**
+     * See {@link #DISTRIBUTION_ENABLED_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static boolean distributionEnabled()
+    {
+        return booleanProperty(DISTRIBUTION_ENABLED_PROP_NAME, DISTRIBUTION_ENABLED_DEFAULT);
+    }
+
+    /**
+     * See {@link #DISTRIBUTION_WINDOW_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long distributionWindowNs()
+    {
+        return durationProperty(DISTRIBUTION_WINDOW_PROP_NAME, DISTRIBUTION_WINDOW_DEFAULT);
+    }
+
+    /**
+     * See {@link #DISTRIBUTION_WARMUP_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long distributionWarmupNs()
+    {
+        return durationProperty(DISTRIBUTION_WARMUP_PROP_NAME, DISTRIBUTION_WARMUP_DEFAULT);
+    }
+
+    /**
+     * See {@link #DISTRIBUTION_SKEW_THRESHOLD_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double distributionSkewThreshold()
+    {
+        return doubleProperty(DISTRIBUTION_SKEW_THRESHOLD_PROP_NAME, DISTRIBUTION_SKEW_THRESHOLD_DEFAULT);
+    }
+
+    /**
+     * See {@link #DISTRIBUTION_KURTOSIS_THRESHOLD_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double distributionKurtosisThreshold()
+    {
+        return doubleProperty(DISTRIBUTION_KURTOSIS_THRESHOLD_PROP_NAME, DISTRIBUTION_KURTOSIS_THRESHOLD_DEFAULT);
+    }
+
+    /**
+     * See {@link #DISTRIBUTION_MIN_ACTIVE_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double distributionMinActive()
+    {
+        return doubleProperty(DISTRIBUTION_MIN_ACTIVE_PROP_NAME, DISTRIBUTION_MIN_ACTIVE_DEFAULT);
+    }
+
+    /**
+     * See {@link #DISTRIBUTION_REARM_SCORE_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double distributionRearmScore()
+    {
+        return doubleProperty(DISTRIBUTION_REARM_SCORE_PROP_NAME, DISTRIBUTION_REARM_SCORE_DEFAULT);
+    }
+
+    /**
+     * See {@link #DISTRIBUTION_COOLDOWN_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long distributionCooldownNs()
+    {
+        return durationProperty(DISTRIBUTION_COOLDOWN_PROP_NAME, DISTRIBUTION_COOLDOWN_DEFAULT);
+    }
+
+    /**
+     * See {@link #MICROSTRUCTURE_ENABLED_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static boolean microstructureEnabled()
+    {
+        return booleanProperty(MICROSTRUCTURE_ENABLED_PROP_NAME, MICROSTRUCTURE_ENABLED_DEFAULT);
+    }
+
+    /**
+     * See {@link #MICROSTRUCTURE_WINDOW_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long microstructureWindowNs()
+    {
+        return durationProperty(MICROSTRUCTURE_WINDOW_PROP_NAME, MICROSTRUCTURE_WINDOW_DEFAULT);
+    }
+
+    /**
+     * See {@link #MICROSTRUCTURE_FLOW_THRESHOLD_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double microstructureFlowThreshold()
+    {
+        return doubleProperty(MICROSTRUCTURE_FLOW_THRESHOLD_PROP_NAME, MICROSTRUCTURE_FLOW_THRESHOLD_DEFAULT);
+    }
+
+    /**
+     * See {@link #MICROSTRUCTURE_OFI_THRESHOLD_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double microstructureOfiThreshold()
+    {
+        return doubleProperty(MICROSTRUCTURE_OFI_THRESHOLD_PROP_NAME, MICROSTRUCTURE_OFI_THRESHOLD_DEFAULT);
+    }
+
+    /**
+     * See {@link #MICROSTRUCTURE_MIN_NOTIONAL_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double microstructureMinNotional()
+    {
+        return doubleProperty(MICROSTRUCTURE_MIN_NOTIONAL_PROP_NAME, MICROSTRUCTURE_MIN_NOTIONAL_DEFAULT);
+    }
+
+    /**
+     * See {@link #MICROSTRUCTURE_MIN_TRADES_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double microstructureMinTrades()
+    {
+        return doubleProperty(MICROSTRUCTURE_MIN_TRADES_PROP_NAME, MICROSTRUCTURE_MIN_TRADES_DEFAULT);
+    }
+
+    /**
+     * See {@link #MICROSTRUCTURE_REARM_SCORE_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double microstructureRearmScore()
+    {
+        return doubleProperty(MICROSTRUCTURE_REARM_SCORE_PROP_NAME, MICROSTRUCTURE_REARM_SCORE_DEFAULT);
+    }
+
+    /**
+     * See {@link #MICROSTRUCTURE_COOLDOWN_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long microstructureCooldownNs()
+    {
+        return durationProperty(MICROSTRUCTURE_COOLDOWN_PROP_NAME, MICROSTRUCTURE_COOLDOWN_DEFAULT);
+    }
+
+    /**
+     * See {@link #CROSS_ENABLED_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static boolean crossEnabled()
+    {
+        return booleanProperty(CROSS_ENABLED_PROP_NAME, CROSS_ENABLED_DEFAULT);
+    }
+
+    /**
+     * See {@link #CROSS_WINDOW_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long crossWindowNs()
+    {
+        return durationProperty(CROSS_WINDOW_PROP_NAME, CROSS_WINDOW_DEFAULT);
+    }
+
+    /**
+     * See {@link #CROSS_SAMPLE_INTERVAL_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long crossSampleIntervalNs()
+    {
+        return durationProperty(CROSS_SAMPLE_INTERVAL_PROP_NAME, CROSS_SAMPLE_INTERVAL_DEFAULT);
+    }
+
+    /**
+     * See {@link #CROSS_BETA_WINDOW_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long crossBetaWindowNs()
+    {
+        return durationProperty(CROSS_BETA_WINDOW_PROP_NAME, CROSS_BETA_WINDOW_DEFAULT);
+    }
+
+    /**
+     * See {@link #CROSS_BETA_WARMUP_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long crossBetaWarmupNs()
+    {
+        return durationProperty(CROSS_BETA_WARMUP_PROP_NAME, CROSS_BETA_WARMUP_DEFAULT);
+    }
+
+    /**
+     * See {@link #CROSS_WEIGHTING_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static CrossWeighting crossWeighting()
+    {
+        return weightingProperty(CROSS_WEIGHTING_PROP_NAME, CROSS_WEIGHTING_DEFAULT);
+    }
+
+    /**
+     * See {@link #CROSS_Z_THRESHOLD_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double crossZThreshold()
+    {
+        return doubleProperty(CROSS_Z_THRESHOLD_PROP_NAME, CROSS_Z_THRESHOLD_DEFAULT);
+    }
+
+    /**
+     * See {@link #CROSS_MIN_RESIDUAL_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double crossMinResidual()
+    {
+        return doubleProperty(CROSS_MIN_RESIDUAL_PROP_NAME, CROSS_MIN_RESIDUAL_DEFAULT);
+    }
+
+    /**
+     * See {@link #CROSS_MIN_INSTRUMENTS_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static int crossMinInstruments()
+    {
+        return intProperty(CROSS_MIN_INSTRUMENTS_PROP_NAME, CROSS_MIN_INSTRUMENTS_DEFAULT);
+    }
+
+    /**
+     * See {@link #CROSS_REARM_SCORE_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double crossRearmScore()
+    {
+        return doubleProperty(CROSS_REARM_SCORE_PROP_NAME, CROSS_REARM_SCORE_DEFAULT);
+    }
+
+    /**
+     * See {@link #CROSS_COOLDOWN_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long crossCooldownNs()
+    {
+        return durationProperty(CROSS_COOLDOWN_PROP_NAME, CROSS_COOLDOWN_DEFAULT);
+    }
+
+    /**
+     * See {@link #FUNDING_ENABLED_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static boolean fundingEnabled()
+    {
+        return booleanProperty(FUNDING_ENABLED_PROP_NAME, FUNDING_ENABLED_DEFAULT);
+    }
+
+    /**
+     * See {@link #FUNDING_BASIS_WINDOW_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long fundingBasisWindowNs()
+    {
+        return durationProperty(FUNDING_BASIS_WINDOW_PROP_NAME, FUNDING_BASIS_WINDOW_DEFAULT);
+    }
+
+    /**
+     * See {@link #FUNDING_BASIS_THRESHOLD_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double fundingBasisThreshold()
+    {
+        return doubleProperty(FUNDING_BASIS_THRESHOLD_PROP_NAME, FUNDING_BASIS_THRESHOLD_DEFAULT);
+    }
+
+    /**
+     * See {@link #FUNDING_BASIS_FLOOR_BPS_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double fundingBasisFloorBps()
+    {
+        return doubleProperty(FUNDING_BASIS_FLOOR_BPS_PROP_NAME, FUNDING_BASIS_FLOOR_BPS_DEFAULT);
+    }
+
+    /**
+     * See {@link #FUNDING_BASIS_CLIP_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double fundingBasisClip()
+    {
+        return doubleProperty(FUNDING_BASIS_CLIP_PROP_NAME, FUNDING_BASIS_CLIP_DEFAULT);
+    }
+
+    /**
+     * See {@link #FUNDING_RATE_THRESHOLD_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double fundingRateThreshold()
+    {
+        return doubleProperty(FUNDING_RATE_THRESHOLD_PROP_NAME, FUNDING_RATE_THRESHOLD_DEFAULT);
+    }
+
+    /**
+     * See {@link #FUNDING_WARMUP_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long fundingWarmupNs()
+    {
+        return durationProperty(FUNDING_WARMUP_PROP_NAME, FUNDING_WARMUP_DEFAULT);
+    }
+
+    /**
+     * See {@link #FUNDING_REARM_SCORE_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double fundingRearmScore()
+    {
+        return doubleProperty(FUNDING_REARM_SCORE_PROP_NAME, FUNDING_REARM_SCORE_DEFAULT);
+    }
+
+    /**
+     * See {@link #FUNDING_COOLDOWN_PROP_NAME}.
+     *
+     * @return nanoseconds.
+     */
+    public static long fundingCooldownNs()
+    {
+        return durationProperty(FUNDING_COOLDOWN_PROP_NAME, FUNDING_COOLDOWN_DEFAULT);
+    }
+
+    /**
+     * See {@link #VOLUME_SPIKE_MIN_ORDERS_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static int volumeSpikeMinOrders()
+    {
+        return intProperty(VOLUME_SPIKE_MIN_ORDERS_PROP_NAME, VOLUME_SPIKE_MIN_ORDERS_DEFAULT);
+    }
+
+    /**
+     * See {@link #VOLUME_SPIKE_ORDER_RATIO_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double volumeSpikeOrderRatio()
+    {
+        return doubleProperty(VOLUME_SPIKE_ORDER_RATIO_PROP_NAME, VOLUME_SPIKE_ORDER_RATIO_DEFAULT);
+    }
+
+    /**
+     * See {@link #VOLUME_SPIKE_ESCALATION_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double volumeSpikeEscalation()
+    {
+        return doubleProperty(VOLUME_SPIKE_ESCALATION_PROP_NAME, VOLUME_SPIKE_ESCALATION_DEFAULT);
+    }
+
+    /**
+     * See {@link #VOLATILITY_LONG_CLIP_PROP_NAME}.
+     *
+     * @return the configured value.
+     */
+    public static double volatilityLongClip()
+    {
+        return doubleProperty(VOLATILITY_LONG_CLIP_PROP_NAME, VOLATILITY_LONG_CLIP_DEFAULT);
+    }
+
+    private static boolean booleanProperty(final String propName, final boolean defaultValue)
+    {
+        final String value = getProperty(propName);
+        if (null == value)
+        {
+            return defaultValue;
+        }
+        final String trimmed = value.trim();
+        if ("true".equalsIgnoreCase(trimmed))
+        {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(trimmed))
+        {
+            return false;
+        }
+        throw new IllegalArgumentException(propName + "=" + value + ": expected true or false");
+    }
+
+    private static Timeframe timeframeProperty(final String propName, final String defaultValue)
+    {
+        final String value = getProperty(propName, defaultValue);
+        try
+        {
+            return Timeframe.parse(value);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException(propName + "=" + value + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static CrossWeighting weightingProperty(final String propName, final String defaultValue)
+    {
+        final String value = getProperty(propName, defaultValue);
+        try
+        {
+            return CrossWeighting.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException(propName + "=" + value + ": expected EQUAL or VOLUME", ex);
+        }
     }
 
     private static int intProperty(final String propName, final int defaultValue)

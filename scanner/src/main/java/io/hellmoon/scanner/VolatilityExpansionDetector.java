@@ -6,121 +6,100 @@ package io.hellmoon.scanner;
 import io.hellmoon.sbe.AnomalyType;
 import io.hellmoon.sbe.Direction;
 import io.hellmoon.sbe.Feature;
-import io.hellmoon.scanner.indicators.BarIndicators;
 import io.hellmoon.scanner.indicators.RealisedVolatility;
-
-import java.util.Arrays;
+import io.hellmoon.scanner.indicators.TimeframeBars;
 
 /**
- * VOLATILITY_EXPANSION, evaluated by the sweep.
+ * VOLATILITY_EXPANSION: short-horizon realised volatility, or the ATR, well above its long-horizon level.
  * <p>
- * {@code score = max(sqrt(shortVariance / max(longVariance, minLongVol^2)) / ratio, atr / atrLong / atrRatio)}:
- * short-horizon realised volatility against the long-horizon one, and/or the bar ATR against its long average (left
- * out when the ATR ratio threshold is 0). The kernel scores every slot from the values of its last tick; a candidate
- * (and any disarmed slot) is first brought up to the sweep's time, so a quiet instrument's short variance has decayed
- * as it would have, and re-scored exactly before it fires or re-arms. Direction: the short-horizon move
- * ({@code mean return x span}) beyond +/- the direction threshold times the short-horizon deviation over the span
- * gives UP or DOWN, else NEUTRAL.
+ * {@code score = max(sqrt(shortVariance / max(longVariance, minLongVol^2)) / ratio, ATR / longATR / atrRatio)}, the
+ * ATR term on the configured timeframe once it has a long-ATR period of bars (left out when the ATR ratio is 0). The
+ * kernel tests the squared first term against {@code ratio^2}, which is the same test. A candidate, and any disarmed
+ * slot, is brought up to the sweep's time first, so a quiet instrument's short variance has decayed as it would on
+ * its next trade. Direction: the short-horizon move ({@code mean return x span}) beyond +/- the direction threshold
+ * times the short-horizon deviation over the span gives UP or DOWN, else NEUTRAL.
  */
-final class VolatilityExpansionDetector
+final class VolatilityExpansionDetector implements Detector
 {
     static final int FEATURE_COUNT = 7;
 
+    private final ReturnStatistics stats;
     private final RealisedVolatility volatility;
-    private final BarIndicators bars;
+    private final TimeframeBars bars;
+    private final SweepInputs in;
+    private final ScanEventWriter writer;
     private final Hysteresis hysteresis;
     private final double ratio;
     private final double inverseRatio;
-    private final double minLongVariance;
-    private final double inverseAtrThreshold;
+    private final double atrRatio;
+    private final double inverseAtrRatio;
     private final double directionThreshold;
-    private double[] scores;
 
     VolatilityExpansionDetector(
-        final ScannerContext ctx, final RealisedVolatility volatility, final BarIndicators bars, final int capacity)
+        final ScannerContext ctx,
+        final ReturnStatistics stats,
+        final TimeframeBars bars,
+        final SweepInputs in,
+        final InstrumentTable table,
+        final ScanEventWriter writer,
+        final int capacity)
     {
-        this.volatility = volatility;
+        this.stats = stats;
+        this.volatility = stats.volatility;
         this.bars = bars;
-        this.hysteresis = new Hysteresis(capacity, ctx.volatilityRearmScore(), ctx.volatilityCooldownNs());
+        this.in = in;
+        this.writer = writer;
+        this.hysteresis = new Hysteresis(
+            index(), capacity, ctx.volatilityRearmScore(), ctx.volatilityCooldownNs(), in, table);
         this.ratio = ctx.volatilityRatio();
         this.inverseRatio = 1.0 / ratio;
-        this.minLongVariance = ctx.volatilityMinLongVol() * ctx.volatilityMinLongVol();
-        this.inverseAtrThreshold = ctx.volatilityAtrRatio() > 0.0 ? 1.0 / ctx.volatilityAtrRatio() : 0.0;
+        this.atrRatio = ctx.volatilityAtrRatio();
+        this.inverseAtrRatio = atrRatio > 0.0 ? 1.0 / atrRatio : 0.0;
         this.directionThreshold = ctx.volatilityDirectionThreshold();
-        this.scores = new double[capacity];
     }
 
-    void ensureCapacity(final int capacity)
+    public int index()
     {
-        if (capacity > scores.length)
-        {
-            hysteresis.ensureCapacity(capacity);
-            scores = Arrays.copyOf(scores, capacity);
-        }
+        return SweepInputs.VOLATILITY_EXPANSION;
     }
 
-    double exactScore(final int slot, final long timeNs)
+    public void ensureCapacity(final int capacity)
     {
-        volatility.advance(slot, timeNs);
-        return SweepKernel.volatilityScore(
-            volatility.shortVariance(slot),
-            volatility.longVariance(slot),
-            minLongVariance,
-            inverseRatio,
-            bars.atrRatio(slot),
-            inverseAtrThreshold);
+        hysteresis.ensureCapacity(capacity);
     }
 
     /**
-     * Score every slot with the kernel, then confirm and fire armed candidates, and move disarmed slots on.
-     *
-     * @return anomalies detected.
+     * A bar of the ATR's timeframe closed: refresh the ATR column.
      */
-    int sweep(
-        final long sweepTimeNs,
-        final int count,
-        final SweepKernel kernel,
-        final InstrumentTable table,
-        final ScanEventWriter writer)
+    void onBars(final int slot)
     {
-        kernel.volatilityScores(
-            volatility.shortVariances(),
-            volatility.longVariances(),
-            minLongVariance,
-            inverseRatio,
-            bars.atrRatios(),
-            inverseAtrThreshold,
-            scores,
-            count);
-
-        int detected = 0;
-        final double[] scores = this.scores;
-        for (int slot = 0; slot < count; slot++)
-        {
-            double score = scores[slot];
-            final boolean armed = hysteresis.isArmed(slot);
-            if (armed && !(score > 1.0))
-            {
-                continue;
-            }
-
-            score = exactScore(slot, sweepTimeNs);
-            if (!armed && !hysteresis.observe(slot, score, sweepTimeNs))
-            {
-                continue;
-            }
-            if (score > 1.0 && table.tradable[slot])
-            {
-                hysteresis.fired(slot, sweepTimeNs);
-                emit(slot, score, writer);
-                detected++;
-            }
-        }
-        return detected;
+        final double longAtr = bars.atrLong(slot);
+        in.atr[slot] = (float)bars.atr(slot);
+        in.atrScale[slot] = bars.bars(slot) >= bars.atrLongPeriod() && longAtr > 0.0 ?
+            (float)(inverseAtrRatio / longAtr) : 0.0f;
     }
 
-    private void emit(final int slot, final double score, final ScanEventWriter writer)
+    public double score(final int slot, final long timeNs)
     {
+        stats.advance(slot, timeNs);
+        return exactScore(slot);
+    }
+
+    public void rearm(final long sweepTimeNs)
+    {
+        hysteresis.rearm(sweepTimeNs, this);
+    }
+
+    public void onCandidate(final int slot, final long sweepTimeNs)
+    {
+        stats.advance(slot, sweepTimeNs);
+        final double score = exactScore(slot);
+        if (!(score > 1.0))
+        {
+            return;
+        }
+        hysteresis.fired(slot, sweepTimeNs);
+
         final double shortVariance = volatility.shortVariance(slot);
         final double longVariance = volatility.longVariance(slot);
         final double span = volatility.shortSpanSamples();
@@ -129,18 +108,25 @@ final class VolatilityExpansionDetector
         final Direction direction = move > directionThreshold * moveDeviation ? Direction.UP :
             move < -directionThreshold * moveDeviation ? Direction.DOWN : Direction.NEUTRAL;
         final double atr = bars.bars(slot) >= bars.atrPeriod() ? bars.atr(slot) : Double.NaN;
-
         if (writer.beginAnomaly(slot, AnomalyType.VOLATILITY_EXPANSION, direction, score, FEATURE_COUNT))
         {
             writer.feature(Feature.REALISED_VOL_SHORT, Math.sqrt(shortVariance));
             writer.feature(Feature.REALISED_VOL_LONG, Math.sqrt(longVariance));
-            writer.feature(
-                Feature.REALISED_VOL_RATIO, Math.sqrt(shortVariance / Math.max(longVariance, minLongVariance)));
+            writer.feature(Feature.REALISED_VOL_RATIO,
+                Math.sqrt(shortVariance / Math.max(longVariance, stats.minLongVariance())));
             writer.feature(Feature.ATR, atr);
             writer.feature(Feature.ATR_RATIO, bars.atrRatio(slot));
             writer.feature(Feature.RETURN, move);
             writer.feature(Feature.THRESHOLD, ratio);
             writer.commitAnomaly();
         }
+    }
+
+    private double exactScore(final int slot)
+    {
+        final double realised = Math.sqrt(
+            volatility.shortVariance(slot) / Math.max(volatility.longVariance(slot), stats.minLongVariance())) *
+            inverseRatio;
+        return Math.max(realised, bars.atrRatio(slot) * inverseAtrRatio);
     }
 }

@@ -9,91 +9,102 @@ import io.hellmoon.sbe.Feature;
 import io.hellmoon.scanner.indicators.TradeFlow;
 
 /**
- * VOLUME_SPIKE, evaluated on the tick path so it fires on the trade that completes the burst, well within a second
- * of the burst's start.
+ * VOLUME_SPIKE: traded notional in the rolling flow window far above the instrument's baseline.
  * <p>
- * {@code score = windowVolume / max(baseline, floor) / ratio}, where windowVolume is the quote notional of the rolling
- * flow window and baseline the winsorised EWMA of past windows. It fires when the score is above 1, the window
- * notional is at least the minimum notional, the baseline has warmed up and the detector is armed. Direction: the
- * signed (aggressor) share of the window's notional beyond +/- the direction threshold gives UP or DOWN, else
- * NEUTRAL. The re-arm check runs on every trade before the trade is added, i.e. on the window as time has rolled it,
- * which is when its score is lowest.
+ * {@code score = windowNotional / max(baseline, floor) / ratio}; fires above 1 when the window holds at least the
+ * minimum notional and enough taker orders (at least the minimum, and the order ratio times their baseline: the fills
+ * of one large order share a trade time and count as one, so a lone print does not make a burst), and the baseline
+ * has warmed up. Evaluated on the trade that completes the burst (so it fires
+ * within a second of its start) and by the sweep. Inside its cooldown a spike whose score reaches the escalation
+ * multiple of the last one's fires again: a second, much larger burst is not lost to the first one's cooldown.
+ * Direction: the signed (aggressor) share of the window's notional
+ * beyond +/- the direction threshold gives UP or DOWN, else NEUTRAL.
  */
-final class VolumeSpikeDetector
+final class VolumeSpikeDetector implements Detector
 {
     static final int FEATURE_COUNT = 8;
 
+    private final FlowStatistics stats;
     private final TradeFlow flow;
+    private final InstrumentTable table;
+    private final ScanEventWriter writer;
     private final Hysteresis hysteresis;
     private final double ratio;
-    private final double inverseRatio;
     private final double minNotional;
-    private final double floor;
     private final double directionThreshold;
-    private final long warmupSamples;
 
-    VolumeSpikeDetector(final ScannerContext ctx, final TradeFlow flow, final int capacity)
+    VolumeSpikeDetector(
+        final ScannerContext ctx,
+        final FlowStatistics stats,
+        final SweepInputs in,
+        final InstrumentTable table,
+        final ScanEventWriter writer,
+        final int capacity)
     {
-        this.flow = flow;
-        this.hysteresis = new Hysteresis(capacity, ctx.volumeSpikeRearmScore(), ctx.volumeSpikeCooldownNs());
+        this.stats = stats;
+        this.flow = stats.flow;
+        this.table = table;
+        this.writer = writer;
+        this.hysteresis = new Hysteresis(
+            index(), capacity, ctx.volumeSpikeRearmScore(), ctx.volumeSpikeCooldownNs(), ctx.volumeSpikeEscalation(),
+            in, table);
         this.ratio = ctx.volumeSpikeRatio();
-        this.inverseRatio = 1.0 / ratio;
         this.minNotional = ctx.volumeSpikeMinNotional();
-        this.floor = ctx.volumeSpikeBaselineFloor();
         this.directionThreshold = ctx.volumeSpikeDirectionThreshold();
-        this.warmupSamples = ctx.volumeSpikeWarmupNs() / ctx.flowWindowNs();
     }
 
-    void ensureCapacity(final int capacity)
+    public int index()
+    {
+        return SweepInputs.VOLUME_SPIKE;
+    }
+
+    public void ensureCapacity(final int capacity)
     {
         hysteresis.ensureCapacity(capacity);
     }
 
-    double score(final int slot)
+    public double score(final int slot, final long timeNs)
     {
-        if (flow.baselineSamples(slot) < warmupSamples)
-        {
-            return 0.0;
-        }
-        return flow.windowVolume(slot) / Math.max(flow.baselineVolume(slot), floor) * inverseRatio;
+        stats.advance(slot, timeNs);
+        return stats.volumeScore(slot);
+    }
+
+    public void rearm(final long sweepTimeNs)
+    {
+        hysteresis.rearm(sweepTimeNs, this);
     }
 
     /**
-     * Before a trade is added (the window already rolled to its time): the re-arm check.
+     * After a trade was added at {@code timeNs}: fire if open and over threshold.
      */
-    void beforeTrade(final int slot, final long timeNs)
+    void afterTrade(final int slot, final long timeNs, final double price)
     {
-        if (!hysteresis.isArmed(slot))
+        if (hysteresis.isOpen(slot) || hysteresis.escalates(slot, stats.volumeScore(slot)))
         {
-            hysteresis.observe(slot, score(slot), timeNs);
+            tryFire(slot, timeNs, price);
         }
     }
 
-    /**
-     * After a trade at {@code price} was added: fire if armed and over threshold.
-     *
-     * @return true if an anomaly was detected (published unless anomalies are disabled).
-     */
-    boolean afterTrade(final int slot, final long timeNs, final double price, final ScanEventWriter writer)
+    public void onCandidate(final int slot, final long sweepTimeNs)
     {
-        if (!hysteresis.isArmed(slot))
-        {
-            return false;
-        }
+        stats.advance(slot, sweepTimeNs);
+        tryFire(slot, sweepTimeNs, table.referencePrice(slot));
+    }
 
-        final double score = score(slot);
+    private void tryFire(final int slot, final long timeNs, final double price)
+    {
+        final double score = stats.volumeScore(slot);
         final double volume = flow.windowVolume(slot);
-        if (!(score > 1.0) || volume < minNotional)
+        if (!(score > 1.0) || volume < minNotional || !stats.hasBurstOrders(slot))
         {
-            return false;
+            return;
         }
 
-        hysteresis.fired(slot, timeNs);
-        final double baseline = Math.max(flow.baselineVolume(slot), floor);
+        hysteresis.fired(slot, timeNs, score);
+        final double baseline = stats.volumeBaseline(slot);
         final double signedShare = volume > 0.0 ? flow.windowSignedVolume(slot) / volume : 0.0;
         final Direction direction = signedShare > directionThreshold ? Direction.UP :
             signedShare < -directionThreshold ? Direction.DOWN : Direction.NEUTRAL;
-
         if (writer.beginAnomaly(slot, AnomalyType.VOLUME_SPIKE, direction, score, FEATURE_COUNT))
         {
             writer.feature(Feature.VOLUME, volume);
@@ -106,6 +117,5 @@ final class VolumeSpikeDetector
             writer.feature(Feature.PRICE, price);
             writer.commitAnomaly();
         }
-        return true;
     }
 }

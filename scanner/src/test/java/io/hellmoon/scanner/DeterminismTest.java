@@ -3,8 +3,12 @@
  */
 package io.hellmoon.scanner;
 
+import io.hellmoon.feed.synthetic.SyntheticMarket;
 import io.hellmoon.sbe.AnomalyType;
 import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.Set;
 
 import static io.hellmoon.scanner.ScannerFixture.MINUTE;
 import static io.hellmoon.scanner.ScannerFixture.T0;
@@ -19,7 +23,7 @@ class DeterminismTest
     private static RecordingSink run(final ScannerConfiguration.SweepKernel kernel, final long seed)
     {
         final ScannerFixture fixture = new ScannerFixture(new ScannerContext().sweepKernel(kernel));
-        final SyntheticMarket market = new SyntheticMarket(fixture.md, seed, INSTRUMENTS);
+        final RandomMarket market = new RandomMarket(fixture.md, seed, INSTRUMENTS);
         market.start(T0);
         market.run(T0, 40 * MINUTE);
         fixture.scanner.close();
@@ -55,6 +59,43 @@ class DeterminismTest
         assertTrue(scalar.anomalies(AnomalyType.VOLATILITY_EXPANSION).size() > 5);
         assertEquals(scalar.messages.size(), vector.messages.size());
         assertTrue(RecordingSink.sameBytes(scalar.messages, vector.messages));
+    }
+
+    @Test
+    void shouldProduceByteIdenticalOutputFromTheSameSyntheticFeed()
+    {
+        final RecordingSink first = syntheticRun(ScannerConfiguration.SweepKernel.VECTOR);
+        final RecordingSink second = syntheticRun(ScannerConfiguration.SweepKernel.VECTOR);
+        final RecordingSink scalar = syntheticRun(ScannerConfiguration.SweepKernel.SCALAR);
+        final Set<AnomalyType> types = EnumSet.noneOf(AnomalyType.class);
+        first.anomalies.forEach(anomaly -> types.add(anomaly.type()));
+        System.out.println("determinism, synthetic feed: " + first.messages.size() + " messages of types " + types);
+
+        assertTrue(types.size() >= 6, types::toString);
+        assertEquals(first.messages.size(), second.messages.size());
+        assertTrue(RecordingSink.sameBytes(first.messages, second.messages));
+        assertEquals(first.messages.size(), scalar.messages.size());
+        assertTrue(RecordingSink.sameBytes(first.messages, scalar.messages));
+    }
+
+    /**
+     * Twenty synthetic instruments with every kind of injected anomaly, through the real feed path, for 40 minutes.
+     */
+    private static RecordingSink syntheticRun(final ScannerConfiguration.SweepKernel kernel)
+    {
+        final RecordingSink sink = new RecordingSink();
+        final SyntheticMarket.Context marketCtx = new SyntheticMarket.Context()
+            .instrumentCount(20)
+            .seed(SEED)
+            .messageRate(120.0)
+            .historyBars(150)
+            .anomalyWarmUpNs(10 * MINUTE)
+            .anomalyRatePerInstrumentHour(6.0);
+        try (SyntheticFeedRun run = new SyntheticFeedRun(marketCtx, new ScannerContext().sweepKernel(kernel), sink))
+        {
+            run.run(run.market.context().startTimeNs() + 40 * MINUTE);
+        }
+        return sink;
     }
 
     @Test

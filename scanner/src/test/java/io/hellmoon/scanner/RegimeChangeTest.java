@@ -8,7 +8,9 @@ import io.hellmoon.sbe.Direction;
 import io.hellmoon.sbe.Side;
 import io.hellmoon.sbe.TrendRegime;
 import io.hellmoon.sbe.VolatilityRegime;
-import io.hellmoon.scanner.indicators.BarIndicators;
+import io.hellmoon.scanner.indicators.MultiTimeframeBars;
+import io.hellmoon.scanner.indicators.Timeframe;
+import io.hellmoon.scanner.indicators.TimeframeBars;
 import io.hellmoon.scanner.regime.RegimeClassifier;
 import io.hellmoon.scanner.regime.RegimeResult;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class RegimeChangeTest
 {
     private static final int ID = 31;
 
-    private final ScannerFixture fixture = new ScannerFixture(new ScannerContext()
+    private final ScannerFixture fixture = new ScannerFixture(ScannerFixture.pinned(new ScannerContext())
         .regimeWarmupBars(5)
         .atrPeriod(3)
         .adxPeriod(3)
@@ -38,7 +40,8 @@ class RegimeChangeTest
     /**
      * The same bars through a stand-alone indicator set and classifier: what each bar classifies as, no dwell.
      */
-    private final BarIndicators oracleBars = new BarIndicators(1, MINUTE, 240, 3, 100, 3, 5, 5);
+    private final MultiTimeframeBars oracleAllBars = new MultiTimeframeBars(1, 240, 3, 100, 3, 5, 14, 20, 2.0, 5, 5);
+    private final TimeframeBars oracleBars = oracleAllBars.timeframe(Timeframe.M1);
     private final RegimeClassifier oracle = new RegimeClassifier(0.015, 0.025, 0.04, 25.0, 35.0, 0.02, 0.03);
     private final RegimeResult oracleResult = new RegimeResult();
     private final List<VolatilityRegime> classified = new ArrayList<>();
@@ -47,7 +50,7 @@ class RegimeChangeTest
     private void bar(final double high, final double low)
     {
         fixture.md.bar(ID, openNs, MINUTE, 100.0, high, low, 100.0, true);
-        oracleBars.onFeedBar(0, openNs, 100.0, high, low, 100.0);
+        oracleAllBars.onFeedBar(0, openNs, 100.0, high, low, 100.0, 10.0);
         if (oracleBars.bars(0) >= 5)
         {
             assertTrue(oracle.classify(100.0, oracleBars.atr(0), oracleBars.ema(0), oracleBars.adx(0),
@@ -123,7 +126,7 @@ class RegimeChangeTest
         assertEquals(1, fixture.sink.regimeChanges.size());
 
         final long startNs = T0 + 10 * MINUTE;
-        for (long timeNs = startNs; timeNs < startNs + 3 * SECOND; timeNs += 100 * MS)
+        for (long timeNs = startNs; timeNs < startNs + 8 * SECOND; timeNs += 100 * MS)
         {
             fixture.md.book(ID, timeNs, 100.0, 10, 90.0, 10.0);
         }
@@ -138,7 +141,7 @@ class RegimeChangeTest
     @Test
     void shouldReportUnknownRegimesBeforeAnInstrumentIsClassified()
     {
-        for (long timeNs = T0; timeNs < T0 + 3 * SECOND; timeNs += 100 * MS)
+        for (long timeNs = T0; timeNs < T0 + 8 * SECOND; timeNs += 100 * MS)
         {
             fixture.md.book(ID, timeNs, 100.0, 10, 90.0, 10.0);
         }

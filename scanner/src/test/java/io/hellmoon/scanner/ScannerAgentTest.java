@@ -84,7 +84,8 @@ class ScannerAgentTest
 
     private void drain(final int expectedMessages)
     {
-        while (received.messages.size() < expectedMessages)
+        // Thread.yield() does not see JUnit's interrupt: check it, so a missing message fails at the timeout.
+        while (received.messages.size() < expectedMessages && !Thread.currentThread().isInterrupted())
         {
             final int work = agent.doWork() + scan.poll(scanHandler, 64);
             if (0 == work)
@@ -131,7 +132,8 @@ class ScannerAgentTest
     {
         final MarketData md = new MarketData(this::publish);
         final int levels = 1_000;
-        for (long timeNs = T0; timeNs < T0 + 3 * SECOND; timeNs += 100 * MS)
+        // The imbalance is a time-weighted average that needs a window of live book before it can fire.
+        for (long timeNs = T0; timeNs < T0 + 10 * SECOND; timeNs += 100 * MS)
         {
             md.book(ID, timeNs, 20_000.0, levels, 8.0, 1.0);
         }

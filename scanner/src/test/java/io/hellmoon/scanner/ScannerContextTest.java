@@ -31,7 +31,7 @@ class ScannerContextTest
 
         assertEquals(10_000, ctx.capacity());
         assertEquals(250_000_000L, ctx.sweepIntervalNs());
-        assertEquals(10.0, ctx.volumeSpikeRatio());
+        assertEquals(ScannerConfiguration.VOLUME_SPIKE_RATIO_DEFAULT, ctx.volumeSpikeRatio());
         assertEquals(0.015, ctx.regimeAtrRatioLow());
         assertEquals(0.025, ctx.regimeAtrRatioNormal());
         assertEquals(0.04, ctx.regimeAtrRatioHigh());

@@ -4,6 +4,7 @@
 package io.hellmoon.scanner;
 
 import io.hellmoon.codecs.ManualEpochNanoClock;
+import io.hellmoon.sbe.AnomalyType;
 import io.hellmoon.sbe.Side;
 
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,48 @@ final class ScannerFixture
 
     ScannerFixture()
     {
-        this(new ScannerContext());
+        this(pinned(new ScannerContext()));
+    }
+
+    /**
+     * The parameters the scenario tests' numbers are worked out from, set explicitly so that tuning a default (for
+     * real or synthetic markets) does not silently change what a scenario test checks.
+     */
+    static ScannerContext pinned(final ScannerContext ctx)
+    {
+        return ctx
+            .flowWindowNs(SECOND)
+            .volumeSpikeRatio(10.0)
+            .volumeSpikeMinNotional(50_000.0)
+            .volumeSpikeMinOrders(1)
+            .volumeSpikeOrderRatio(0.0)
+            .volumeSpikeEscalation(0.0)
+            .volumeSpikeCooldownNs(MINUTE)
+            .bookImbalanceThreshold(0.6)
+            .volatilityRatio(3.0)
+            .volatilityRearmScore(0.5);
+    }
+
+    /**
+     * A context with only the given detectors enabled, for tests of one detector's behaviour.
+     */
+    static ScannerContext only(final AnomalyType... types)
+    {
+        final java.util.EnumSet<AnomalyType> on = java.util.EnumSet.noneOf(AnomalyType.class);
+        on.addAll(java.util.Arrays.asList(types));
+        return pinned(new ScannerContext())
+            .volumeSpikeEnabled(on.contains(AnomalyType.VOLUME_SPIKE))
+            .tradeBurstEnabled(on.contains(AnomalyType.TRADE_COUNT_BURST))
+            .bookImbalanceEnabled(on.contains(AnomalyType.BOOK_IMBALANCE))
+            .spreadEnabled(on.contains(AnomalyType.SPREAD_BLOWOUT))
+            .volatilityEnabled(on.contains(AnomalyType.VOLATILITY_EXPANSION))
+            .breakoutEnabled(on.contains(AnomalyType.BREAKOUT))
+            .regimeShiftEnabled(on.contains(AnomalyType.REGIME_SHIFT))
+            .liquidationEnabled(on.contains(AnomalyType.LIQUIDATION_CASCADE))
+            .distributionEnabled(on.contains(AnomalyType.RETURN_DISTRIBUTION))
+            .microstructureEnabled(on.contains(AnomalyType.MICROSTRUCTURE_IMBALANCE))
+            .crossEnabled(on.contains(AnomalyType.CROSS_SECTIONAL))
+            .fundingEnabled(on.contains(AnomalyType.FUNDING_DISLOCATION));
     }
 
     /**

@@ -155,7 +155,7 @@ class ScannerInputTest
     @Test
     void shouldTreatImplausibleEventTimesAsMissingWhenTheSkewCheckIsOn()
     {
-        fixture = new ScannerFixture(new ScannerContext().maxEventTimeSkewNs(SECOND));
+        fixture = new ScannerFixture(ScannerFixture.pinned(new ScannerContext()).maxEventTimeSkewNs(SECOND));
         fixture.md.trade(ID, T0, 100.0, 1.0, Side.BUY);
         final UnsafeBuffer buffer = fixture.md.buffer();
         fixture.scanner.onMessage(buffer, 0, encodeTrade(ID, T0 + 365L * 24 * 3600 * SECOND, 100_000_000L));
@@ -182,7 +182,7 @@ class ScannerInputTest
     @Test
     void shouldTakeOnlyItsShardsInstruments()
     {
-        fixture = new ScannerFixture(new ScannerContext().shardCount(3).shardIndex(1));
+        fixture = new ScannerFixture(ScannerFixture.pinned(new ScannerContext()).shardCount(3).shardIndex(1));
         for (int id = 1; id <= 30; id++)
         {
             fixture.md.trade(id, T0, 100.0, 1.0, Side.BUY);
@@ -193,7 +193,7 @@ class ScannerInputTest
     @Test
     void shouldGrowBeyondTheInitialCapacityKeepingState()
     {
-        fixture = new ScannerFixture(new ScannerContext().capacity(4));
+        fixture = new ScannerFixture(ScannerFixture.pinned(new ScannerContext()).capacity(4));
         long timeNs = T0;
         for (; timeNs < T0 + 120 * SECOND; timeNs += 100 * MS)
         {

@@ -25,7 +25,7 @@ class VolatilityExpansionTest
     private static final double BASIS_POINT = 1e-4;
 
     private final Random random = new Random(20240808L);
-    private ScannerFixture fixture = new ScannerFixture();
+    private ScannerFixture fixture = new ScannerFixture(ScannerFixture.only(AnomalyType.VOLATILITY_EXPANSION));
     private double price = 2_500.0;
 
     /**
@@ -108,7 +108,7 @@ class VolatilityExpansionTest
     @Test
     void shouldFireOnAtrExpansionFromFeedBars()
     {
-        fixture = new ScannerFixture(new ScannerContext()
+        fixture = new ScannerFixture(ScannerFixture.only(AnomalyType.VOLATILITY_EXPANSION)
             .atrPeriod(3)
             .atrLongPeriod(10)
             .volatilityAtrRatio(1.5)

@@ -24,7 +24,7 @@ class VolumeSpikeTest
     private static final double CALM_SIZE = 0.01;
     private static final double BURST_SIZE = 0.1;
 
-    private final ScannerFixture fixture = new ScannerFixture();
+    private final ScannerFixture fixture = new ScannerFixture(ScannerFixture.only(AnomalyType.VOLUME_SPIKE));
 
     @Test
     void shouldFireWithinOneSecondOfBurstStart()
@@ -107,7 +107,8 @@ class VolumeSpikeTest
         }
 
         fixture.md.trade(illiquid, timeNs, 1.0, 30_000.0, Side.BUY);
-        assertEquals(List.of(), fixture.sink.anomalies, "thirty times the floored baseline, under the minimum notional");
+        assertEquals(
+            List.of(), fixture.sink.anomalies, "thirty times the floored baseline, under the minimum notional");
 
         fixture.md.trade(illiquid, timeNs + 100 * MS, 1.0, 25_000.0, Side.BUY);
         final List<RecordingSink.Anomaly> spikes = fixture.sink.anomalies(AnomalyType.VOLUME_SPIKE);

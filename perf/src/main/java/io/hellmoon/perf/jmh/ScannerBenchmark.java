@@ -6,6 +6,7 @@ package io.hellmoon.perf.jmh;
 import io.hellmoon.codecs.ManualEpochNanoClock;
 import io.hellmoon.codecs.aeron.MessageSink;
 import io.hellmoon.scanner.HellmoonScanner;
+import io.hellmoon.scanner.ScannerConfiguration;
 import io.hellmoon.scanner.ScannerContext;
 import io.hellmoon.sbe.BookLevelsDecoder;
 import io.hellmoon.sbe.FeedState;
@@ -31,24 +32,29 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The scanner's per-tick update: {@link HellmoonScanner#onMessage} with a {@code Trade} and with a
- * {@code BookLevels} (10 levels a side, as the feed publishes them) for one instrument among
- * {@value #INSTRUMENTS} that all have state.
+ * The scanner at universe sizes of {@link #instruments}, with either sweep kernel ({@link #impl}):
+ * <ul>
+ *     <li>{@link #sweep}: one full sweep ({@link HellmoonScanner#sweep(long)}) of every instrument: the
+ *     cross-sectional passes, re-arming, the fused kernel that scores all twelve detectors of every instrument and
+ *     lists candidates, and their confirmation; repeated at the same event time, which is what a sweep over a
+ *     universe in a steady state costs;</li>
+ *     <li>{@link #trade} and {@link #bookLevels}: the per-tick update, {@link HellmoonScanner#onMessage} with a
+ *     {@code Trade} or a {@code BookLevels} (10 levels a side) for another instrument each call (stride 7,919 through
+ *     the universe, as a wide feed touches another instrument's state each time). Each call moves the event time on
+ *     by {@value #TICK_NS} ns, so a sweep runs every 250,000 calls and its cost is amortised into the figure.</li>
+ * </ul>
+ * Setup defines the instruments (USD-M, LIVE feed) and runs a minute of event time through the scanner (each
+ * instrument trades every 2 s and shows its book every 6 s), so every indicator has state, then six more minutes
+ * of sweeps, so the cross-sectional window is full and every sweep runs the cross-sectional passes too. Times, instrument id,
+ * trade id, side and price are rewritten in place before each message (a few stores, included in the time). With
+ * the default thresholds these ticks raise no anomaly; teardown prints the events and sweeps of the run.
  * <p>
- * Setup defines the instruments (USD-M, LIVE feed) and runs three minutes of event time through the scanner (each
- * instrument trades every 2 s and shows its book every 6 s), so every indicator is warm. Each call then moves the
- * event time on by {@value #TICK_NS} ns (times, instrument id, trade id, side and price are rewritten in place: a
- * few stores, included in the time), so the stream time moves like a busy feed: a sweep of all instruments runs
- * every 250 ms of event time, i.e. once per 250,000 calls, and its cost is amortised into the figure. With the
- * default thresholds these ticks raise no anomaly; teardown prints how many events and sweeps the run produced.
- * {@link #instrument}: {@code hot} always ticks the same instrument; {@code strided} steps through the universe
- * (stride 7,919), so each tick touches another instrument's state, as a wide feed does.
- * <p>
- * One benchmark thread calling the scanner directly; the sweep kernel is the default ({@code auto}: Vector API,
- * since the forks add {@code jdk.incubator.vector}); a fixed clock stamps publish times.
+ * One benchmark thread calling the scanner directly; a fixed clock stamps publish times. The forks add
+ * {@code jdk.incubator.vector}, which the vector kernel needs.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -61,11 +67,6 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public class ScannerBenchmark
 {
-    /**
-     * Instruments with state.
-     */
-    static final int INSTRUMENTS = 10_000;
-
     /**
      * Event time between two calls.
      */
@@ -95,10 +96,16 @@ public class ScannerBenchmark
     private static final int BOOK_UPDATE_ID = HEADER + BookLevelsDecoder.lastUpdateIdEncodingOffset();
 
     /**
-     * Which instrument ticks: {@code hot} (always the same) or {@code strided} (another one each call).
+     * Instruments with state.
      */
-    @Param({ "hot", "strided" })
-    public String instrument;
+    @Param({ "1000", "10000", "100000" })
+    public int instruments;
+
+    /**
+     * The sweep kernel: {@code vector} (Vector API) or {@code scalar} (the same arithmetic a slot at a time).
+     */
+    @Param({ "vector", "scalar" })
+    public String impl;
 
     private final CountingSink sink = new CountingSink();
     private final UnsafeBuffer trade = new UnsafeBuffer(ByteBuffer.allocateDirect(256));
@@ -106,14 +113,15 @@ public class ScannerBenchmark
     private int tradeLength;
     private int bookLength;
     private HellmoonScanner scanner;
-    private boolean strided;
     private int next;
+    private long sweepTimeNs;
     private long timeNs;
     private long tradeId;
     private long booksIgnored;
     private long lateEvents;
     private long sweepsAtStart;
     private long eventsAtStart;
+    private long candidatesAtStart;
 
     /**
      * Define the universe and warm every instrument's state up.
@@ -121,11 +129,15 @@ public class ScannerBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        strided = "strided".equals(instrument);
-        scanner = new HellmoonScanner(new ScannerContext().clock(new ManualEpochNanoClock(T0)), sink);
+        final int instruments = this.instruments;
+        final ScannerContext ctx = new ScannerContext()
+            .capacity(instruments)
+            .sweepKernel(ScannerConfiguration.SweepKernel.valueOf(impl.toUpperCase(Locale.ROOT)))
+            .clock(new ManualEpochNanoClock(T0));
+        scanner = new HellmoonScanner(ctx, sink);
         final Messages messages = new Messages();
         final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(1024));
-        for (int id = 1; id <= INSTRUMENTS; id++)
+        for (int id = 1; id <= instruments; id++)
         {
             scanner.onMessage(buffer, 0, messages.definition(buffer, id, "SYMUSDT", EXPONENT, EXPONENT, TICK, 1, 5));
             scanner.onMessage(buffer, 0, messages.feedStatus(buffer, id, FeedState.LIVE, T0));
@@ -135,13 +147,13 @@ public class ScannerBenchmark
         bookLength = messages.bookLevels(
             book, 1, T0, EXPONENT, PRICE - TICK, PRICE + TICK, TICK, 10, 100_000_000L, 120_000_000L);
 
-        // Three minutes: each step of 100 ms, a twentieth of the universe trades and a third of those show a book.
+        // A minute: each step of 100 ms, a twentieth of the universe trades and a third of those show a book.
         timeNs = T0;
-        for (int step = 0; step < 1_800; step++, timeNs += 100 * MS)
+        for (int step = 0; step < 600; step++, timeNs += 100 * MS)
         {
-            for (int i = 0; i < INSTRUMENTS / 20; i++)
+            for (int i = 0; i < instruments / 20; i++)
             {
-                final int id = 1 + (step * (INSTRUMENTS / 20) + i) % INSTRUMENTS;
+                final int id = 1 + (step * (instruments / 20) + i) % instruments;
                 tick(trade, id, i);
                 if (0 == i % 3)
                 {
@@ -150,15 +162,25 @@ public class ScannerBenchmark
             }
         }
 
-        if (INSTRUMENTS != scanner.instrumentCount() || INSTRUMENTS != scanner.capacity())
+        // Six more minutes with one instrument trading every 250 ms, so a sweep runs at every boundary: the
+        // cross-sectional window (300 s of 10 s samples) fills, and every sweep below runs all of its passes.
+        for (int step = 0; step < 1_440; step++, timeNs += 250 * MS)
+        {
+            tick(trade, 1, step);
+        }
+
+        if (instruments != scanner.instrumentCount() || instruments != scanner.capacity() ||
+            !impl.equalsIgnoreCase(scanner.sweepKernel().name()))
         {
             throw new IllegalStateException("instruments " + scanner.instrumentCount() + ", capacity " +
-                scanner.capacity());
+                scanner.capacity() + ", kernel " + scanner.sweepKernel());
         }
+        sweepTimeNs = timeNs;
         booksIgnored = scanner.booksIgnoredCount();
         lateEvents = scanner.lateEventCount();
         sweepsAtStart = scanner.sweepCount();
         eventsAtStart = sink.messages;
+        candidatesAtStart = scanner.sweepCandidateCount();
         check();
     }
 
@@ -169,7 +191,7 @@ public class ScannerBenchmark
     public void check()
     {
         if (0 != scanner.errorLog().totalCount() || scanner.booksIgnoredCount() != booksIgnored ||
-            scanner.lateEventCount() != lateEvents || INSTRUMENTS != scanner.capacity())
+            scanner.lateEventCount() != lateEvents || instruments != scanner.capacity())
         {
             throw new IllegalStateException("bad messages " + scanner.errorLog().totalCount() + ", books ignored " +
                 scanner.booksIgnoredCount() + ", late " + scanner.lateEventCount());
@@ -182,9 +204,23 @@ public class ScannerBenchmark
     @TearDown(Level.Trial)
     public void report()
     {
-        System.out.println("# scanner: " + (scanner.sweepCount() - sweepsAtStart) + " sweeps, " +
-            (sink.messages - eventsAtStart) + " events published during the run");
+        final long sweeps = scanner.sweepCount() - sweepsAtStart;
+        final long candidates = (scanner.sweepCandidateCount() - candidatesAtStart) / Math.max(1, sweeps);
+        System.out.println("# scanner: " + eventsAtStart + " events in setup, " + sweeps + " sweeps, " +
+            (sink.messages - eventsAtStart) + " events published during the run, " + candidates +
+            " candidates per sweep");
         scanner.close();
+    }
+
+    /**
+     * A full sweep of every instrument.
+     *
+     * @return candidates found, so the work is not dead code.
+     */
+    @Benchmark
+    public int sweep()
+    {
+        return scanner.sweep(sweepTimeNs);
     }
 
     /**
@@ -209,12 +245,8 @@ public class ScannerBenchmark
 
     private int nextInstrument()
     {
-        if (strided)
-        {
-            next = (next + STRIDE) % INSTRUMENTS;
-            return next + 1;
-        }
-        return 1;
+        next = (next + STRIDE) % instruments;
+        return next + 1;
     }
 
     private void tick(final UnsafeBuffer trade, final int instrumentId, final int i)

@@ -12,12 +12,23 @@ import java.util.Arrays;
  * Log returns are sampled on a fixed event-time grid (e.g. every second): the return of an interval is the log of the
  * last price in it over the last price before it, so a quiet interval is a zero return and tick noise inside an
  * interval does not count. The first interval with a price only provides the reference for the next. Each sample
- * updates two EWMAs of squared returns (short and long span) and an EWMA of returns (short span); runs of quiet
+ * updates two EWMAs of squared returns (short and long span) and an EWMA of returns (short span). The long variance
+ * published is smoothed twice (an EWMA of the long EWMA, same span): it lags, so an expansion has a minute or two
+ * before its own returns lift the yardstick it is measured against, while the baseline still follows a lasting change.
+ * A squared return
+ * enters the long EWMA winsorised at {@code longClip^2} times the long variance (floored), so an expansion barely lifts
+ * the baseline it is measured against and a second one soon after is still seen; runs of quiet
  * intervals are applied in closed form. The EWMAs start at zero and are
  * bias-corrected by their accumulated weight, so early estimates are unbiased rather than low.
  * <p>
  * {@link #shortVariances()}, {@link #longVariances()} and {@link #meanReturns()} publish the corrected values for
- * the sweep, as 0 until a slot has {@code warmupSamples} samples. Allocation free; O(1) per update. Not thread safe.
+ * the sweep, as 0 until a slot has {@code warmupSamples} samples.
+ * <p>
+ * The same samples feed exponentially weighted raw moments {@code E[r^k]}, k = 1..4, over a third span (the return
+ * distribution's), from which the central moments give the skewness {@code mu3 / mu2^1.5} and the kurtosis
+ * {@code mu4 / mu2^2} (3 for a normal distribution), and the share of samples with a non-zero return; quiet
+ * intervals are zero samples of every moment, applied in closed form. Allocation free; O(1) per update. Not thread
+ * safe.
  */
 public final class RealisedVolatility
 {
@@ -26,6 +37,9 @@ public final class RealisedVolatility
     private final long sampleNs;
     private final double shortAlpha;
     private final double longAlpha;
+    private final double distributionAlpha;
+    private final double longClipSquared;
+    private final double minLongVariance;
     private final long warmupSamples;
 
     private long[] sampleIndex;
@@ -37,10 +51,21 @@ public final class RealisedVolatility
     private double[] meanSum;
     private double[] shortWeight;
     private double[] longWeight;
+    private double[] laggedSum;
+    private double[] laggedWeight;
     private long[] samples;
     private double[] shortVariance;
     private double[] longVariance;
     private double[] meanReturn;
+    private double[] moment1;
+    private double[] moment2;
+    private double[] moment3;
+    private double[] moment4;
+    private double[] activeSum;
+    private double[] distributionWeight;
+    private double[] skew;
+    private double[] kurtosis;
+    private double[] activeShare;
 
     /**
      * Realised volatility for {@code capacity} slots.
@@ -50,13 +75,26 @@ public final class RealisedVolatility
      * @param shortSpanNs   span of the short EWMAs.
      * @param longSpanNs    span of the long EWMA.
      * @param warmupNs      event time of samples a slot needs before its values are published.
+     * @param distributionSpanNs span of the moments behind skewness and kurtosis.
+     * @param longClip      winsorising of the long EWMA in standard deviations, 0 for none.
+     * @param minLongVariance floor of the long variance the clip is computed from.
      */
     public RealisedVolatility(
-        final int capacity, final long sampleNs, final long shortSpanNs, final long longSpanNs, final long warmupNs)
+        final int capacity,
+        final long sampleNs,
+        final long shortSpanNs,
+        final long longSpanNs,
+        final long warmupNs,
+        final long distributionSpanNs,
+        final double longClip,
+        final double minLongVariance)
     {
         this.sampleNs = sampleNs;
         this.shortAlpha = Ewma.alphaForSpan((double)shortSpanNs / sampleNs);
         this.longAlpha = Ewma.alphaForSpan((double)longSpanNs / sampleNs);
+        this.distributionAlpha = Ewma.alphaForSpan((double)distributionSpanNs / sampleNs);
+        this.longClipSquared = longClip * longClip;
+        this.minLongVariance = minLongVariance;
         this.warmupSamples = Math.max(1, warmupNs / sampleNs);
 
         sampleIndex = new long[capacity];
@@ -68,10 +106,21 @@ public final class RealisedVolatility
         meanSum = new double[capacity];
         shortWeight = new double[capacity];
         longWeight = new double[capacity];
+        laggedSum = new double[capacity];
+        laggedWeight = new double[capacity];
         samples = new long[capacity];
         shortVariance = new double[capacity];
         longVariance = new double[capacity];
         meanReturn = new double[capacity];
+        moment1 = new double[capacity];
+        moment2 = new double[capacity];
+        moment3 = new double[capacity];
+        moment4 = new double[capacity];
+        activeSum = new double[capacity];
+        distributionWeight = new double[capacity];
+        skew = new double[capacity];
+        kurtosis = new double[capacity];
+        activeShare = new double[capacity];
         Arrays.fill(sampleIndex, NO_INDEX);
         Arrays.fill(sampleEndNs, Long.MIN_VALUE);
     }
@@ -99,10 +148,21 @@ public final class RealisedVolatility
         meanSum = Arrays.copyOf(meanSum, capacity);
         shortWeight = Arrays.copyOf(shortWeight, capacity);
         longWeight = Arrays.copyOf(longWeight, capacity);
+        laggedSum = Arrays.copyOf(laggedSum, capacity);
+        laggedWeight = Arrays.copyOf(laggedWeight, capacity);
         samples = Arrays.copyOf(samples, capacity);
         shortVariance = Arrays.copyOf(shortVariance, capacity);
         longVariance = Arrays.copyOf(longVariance, capacity);
         meanReturn = Arrays.copyOf(meanReturn, capacity);
+        moment1 = Arrays.copyOf(moment1, capacity);
+        moment2 = Arrays.copyOf(moment2, capacity);
+        moment3 = Arrays.copyOf(moment3, capacity);
+        moment4 = Arrays.copyOf(moment4, capacity);
+        activeSum = Arrays.copyOf(activeSum, capacity);
+        distributionWeight = Arrays.copyOf(distributionWeight, capacity);
+        skew = Arrays.copyOf(skew, capacity);
+        kurtosis = Arrays.copyOf(kurtosis, capacity);
+        activeShare = Arrays.copyOf(activeShare, capacity);
         Arrays.fill(sampleIndex, oldCapacity, capacity, NO_INDEX);
         Arrays.fill(sampleEndNs, oldCapacity, capacity, Long.MIN_VALUE);
     }
@@ -171,7 +231,7 @@ public final class RealisedVolatility
     }
 
     /**
-     * Bias-corrected long-horizon variance of the sampled log returns, per sample interval.
+     * Bias-corrected long-horizon variance of the sampled log returns, per sample interval, smoothed twice (lagging).
      *
      * @param slot of the instrument.
      * @return the variance, 0 while warming up.
@@ -190,6 +250,39 @@ public final class RealisedVolatility
     public double meanReturn(final int slot)
     {
         return meanReturn[slot];
+    }
+
+    /**
+     * Skewness of the sampled log returns over the distribution span.
+     *
+     * @param slot of the instrument.
+     * @return {@code mu3 / mu2^1.5}, 0 while warming up or without variance.
+     */
+    public double skew(final int slot)
+    {
+        return skew[slot];
+    }
+
+    /**
+     * Kurtosis (not excess) of the sampled log returns over the distribution span.
+     *
+     * @param slot of the instrument.
+     * @return {@code mu4 / mu2^2}, 0 while warming up or without variance.
+     */
+    public double kurtosis(final int slot)
+    {
+        return kurtosis[slot];
+    }
+
+    /**
+     * Share of samples over the distribution span whose return was not zero: how much of the time the price moves.
+     *
+     * @param slot of the instrument.
+     * @return in [0, 1], 0 while warming up.
+     */
+    public double activeShare(final int slot)
+    {
+        return activeShare[slot];
     }
 
     /**
@@ -247,10 +340,25 @@ public final class RealisedVolatility
     {
         final double squared = logReturn * logReturn;
         shortSum[slot] += shortAlpha * (squared - shortSum[slot]);
-        longSum[slot] += longAlpha * (squared - longSum[slot]);
+        double longSample = squared;
+        if (longClipSquared > 0.0 && samples[slot] >= warmupSamples)
+        {
+            longSample = Math.min(
+                squared, longClipSquared * Math.max(longSum[slot] / longWeight[slot], minLongVariance));
+        }
+        longSum[slot] += longAlpha * (longSample - longSum[slot]);
+        laggedSum[slot] += longAlpha * (longSum[slot] - laggedSum[slot]);
         meanSum[slot] += shortAlpha * (logReturn - meanSum[slot]);
         shortWeight[slot] += shortAlpha * (1.0 - shortWeight[slot]);
         longWeight[slot] += longAlpha * (1.0 - longWeight[slot]);
+        laggedWeight[slot] += longAlpha * (longWeight[slot] - laggedWeight[slot]);
+        final double a = distributionAlpha;
+        moment1[slot] += a * (logReturn - moment1[slot]);
+        moment2[slot] += a * (squared - moment2[slot]);
+        moment3[slot] += a * (squared * logReturn - moment3[slot]);
+        moment4[slot] += a * (squared * squared - moment4[slot]);
+        activeSum[slot] += a * ((0.0 != logReturn ? 1.0 : 0.0) - activeSum[slot]);
+        distributionWeight[slot] += a * (1.0 - distributionWeight[slot]);
         samples[slot] = Ewma.saturatedAdd(samples[slot], 1);
     }
 
@@ -262,10 +370,22 @@ public final class RealisedVolatility
             final double longDecay = Ewma.decay(longAlpha, count);
             shortSum[slot] *= shortDecay;
             meanSum[slot] *= shortDecay;
+            // n zero samples of a twice-smoothed EWMA: S2' = d^n (S2 + a n S1), and likewise for its weight's
+            // complement, before S1 itself decays.
+            final double alphaCount = longAlpha * count;
+            laggedSum[slot] = longDecay * (laggedSum[slot] + alphaCount * longSum[slot]);
+            laggedWeight[slot] = 1.0 - longDecay * ((1.0 - laggedWeight[slot]) + alphaCount * (1.0 - longWeight[slot]));
             longSum[slot] *= longDecay;
             // The weights grow towards 1 as zero samples accumulate: w' = 1 - (1 - w)(1 - alpha)^n.
             shortWeight[slot] = 1.0 - (1.0 - shortWeight[slot]) * shortDecay;
             longWeight[slot] = 1.0 - (1.0 - longWeight[slot]) * longDecay;
+            final double decay = Ewma.decay(distributionAlpha, count);
+            moment1[slot] *= decay;
+            moment2[slot] *= decay;
+            moment3[slot] *= decay;
+            moment4[slot] *= decay;
+            activeSum[slot] *= decay;
+            distributionWeight[slot] = 1.0 - (1.0 - distributionWeight[slot]) * decay;
             samples[slot] = Ewma.saturatedAdd(samples[slot], count);
         }
     }
@@ -275,14 +395,38 @@ public final class RealisedVolatility
         if (samples[slot] >= warmupSamples)
         {
             shortVariance[slot] = shortSum[slot] / shortWeight[slot];
-            longVariance[slot] = longSum[slot] / longWeight[slot];
+            longVariance[slot] = laggedSum[slot] / laggedWeight[slot];
             meanReturn[slot] = meanSum[slot] / shortWeight[slot];
+
+            final double weight = distributionWeight[slot];
+            final double m1 = moment1[slot] / weight;
+            final double m2 = moment2[slot] / weight;
+            final double m3 = moment3[slot] / weight;
+            final double m4 = moment4[slot] / weight;
+            final double m1Squared = m1 * m1;
+            final double mu2 = m2 - m1Squared;
+            final double mu3 = m3 - 3.0 * m1 * m2 + 2.0 * m1Squared * m1;
+            final double mu4 = m4 - 4.0 * m1 * m3 + 6.0 * m1Squared * m2 - 3.0 * m1Squared * m1Squared;
+            if (mu2 > 0.0)
+            {
+                skew[slot] = mu3 / (mu2 * Math.sqrt(mu2));
+                kurtosis[slot] = mu4 / (mu2 * mu2);
+            }
+            else
+            {
+                skew[slot] = 0.0;
+                kurtosis[slot] = 0.0;
+            }
+            activeShare[slot] = activeSum[slot] / weight;
         }
         else
         {
             shortVariance[slot] = 0.0;
             longVariance[slot] = 0.0;
             meanReturn[slot] = 0.0;
+            skew[slot] = 0.0;
+            kurtosis[slot] = 0.0;
+            activeShare[slot] = 0.0;
         }
     }
 }

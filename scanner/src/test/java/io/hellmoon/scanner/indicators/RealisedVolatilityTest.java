@@ -18,7 +18,8 @@ class RealisedVolatilityTest
     @Test
     void shouldEstimateAConstantReturnsVarianceWithoutWarmUpBias()
     {
-        final RealisedVolatility volatility = new RealisedVolatility(1, SECOND, 30 * SECOND, 900 * SECOND, 10 * SECOND);
+        final RealisedVolatility volatility = new RealisedVolatility(1, SECOND, 30 * SECOND, 900 * SECOND, 10 * SECOND,
+            300 * SECOND, 0.0, 0.0);
         final double r = 0.001;
         double price = 100.0;
         for (int i = 0; i <= 20; i++)
@@ -35,7 +36,8 @@ class RealisedVolatilityTest
     @Test
     void shouldPublishNothingWhileWarmingUp()
     {
-        final RealisedVolatility volatility = new RealisedVolatility(1, SECOND, 30 * SECOND, 900 * SECOND, 10 * SECOND);
+        final RealisedVolatility volatility = new RealisedVolatility(1, SECOND, 30 * SECOND, 900 * SECOND, 10 * SECOND,
+            300 * SECOND, 0.0, 0.0);
         for (int i = 0; i <= 10; i++)
         {
             volatility.onPrice(0, T0 + i * SECOND, 100.0 + i);
@@ -50,8 +52,10 @@ class RealisedVolatilityTest
     @Test
     void shouldDecayQuietIntervalsInClosedForm()
     {
-        final RealisedVolatility stepped = new RealisedVolatility(1, SECOND, 30 * SECOND, 900 * SECOND, SECOND);
-        final RealisedVolatility jumped = new RealisedVolatility(1, SECOND, 30 * SECOND, 900 * SECOND, SECOND);
+        final RealisedVolatility stepped = new RealisedVolatility(1, SECOND, 30 * SECOND, 900 * SECOND, SECOND,
+            300 * SECOND, 0.0, 0.0);
+        final RealisedVolatility jumped = new RealisedVolatility(1, SECOND, 30 * SECOND, 900 * SECOND, SECOND,
+            300 * SECOND, 0.0, 0.0);
         for (int i = 0; i < 60; i++)
         {
             final double price = 100.0 * (1.0 + 0.001 * (i % 3));
@@ -74,7 +78,8 @@ class RealisedVolatilityTest
     @Test
     void shouldUseTheLastPriceOfEachInterval()
     {
-        final RealisedVolatility volatility = new RealisedVolatility(1, SECOND, 2 * SECOND, 4 * SECOND, SECOND);
+        final RealisedVolatility volatility = new RealisedVolatility(1, SECOND, 2 * SECOND, 4 * SECOND, SECOND,
+            300 * SECOND, 0.0, 0.0);
         volatility.onPrice(0, T0, 100.0);
         volatility.onPrice(0, T0 + 3 * SECOND / 2, 200.0);
         volatility.onPrice(0, T0 + 3 * SECOND / 2 + 1, 101.0);

@@ -16,12 +16,12 @@ class TradeFlowTest
     private static final long T0 = 1_723_161_240_000_000_000L;
     private static final int SLOT = 1;
 
-    private final TradeFlow flow = new TradeFlow(2, SECOND, 10, 300 * SECOND, 0.0, 1_000.0);
+    private final TradeFlow flow = new TradeFlow(2, SECOND, 10, 300 * SECOND, 0.0, 1_000.0, 30 * SECOND);
 
     private void trade(final long timeNs, final double notional, final double signed)
     {
         flow.advance(SLOT, timeNs);
-        flow.add(SLOT, notional, signed);
+        flow.add(SLOT, notional, signed, true);
     }
 
     @Test
@@ -81,15 +81,15 @@ class TradeFlowTest
     @Test
     void shouldWinsoriseBurstsEnteringTheBaseline()
     {
-        final TradeFlow clipped = new TradeFlow(1, SECOND, 10, 300 * SECOND, 3.0, 1_000.0);
-        final TradeFlow unclipped = new TradeFlow(1, SECOND, 10, 300 * SECOND, 0.0, 1_000.0);
+        final TradeFlow clipped = new TradeFlow(1, SECOND, 10, 300 * SECOND, 3.0, 1_000.0, 30 * SECOND);
+        final TradeFlow unclipped = new TradeFlow(1, SECOND, 10, 300 * SECOND, 0.0, 1_000.0, 30 * SECOND);
         final double[] seconds = { 1.0, 5_000.0, 1_000_000.0, 1.0 };
         for (int i = 0; i < seconds.length; i++)
         {
             clipped.advance(0, T0 + i * SECOND);
-            clipped.add(0, seconds[i], 0.0);
+            clipped.add(0, seconds[i], 0.0, true);
             unclipped.advance(0, T0 + i * SECOND);
-            unclipped.add(0, seconds[i], 0.0);
+            unclipped.add(0, seconds[i], 0.0, true);
         }
         final double alpha = 2.0 / 301.0;
         final double weight = 1.0 - (1.0 - alpha) * (1.0 - alpha);
@@ -104,7 +104,7 @@ class TradeFlowTest
     {
         trade(T0 + SECOND, 100.0, 100.0);
         flow.advance(SLOT, T0);
-        flow.add(SLOT, 50.0, 50.0);
+        flow.add(SLOT, 50.0, 50.0, true);
         assertEquals(150.0, flow.windowVolume(SLOT), "added to the current bucket");
     }
 
@@ -115,7 +115,7 @@ class TradeFlowTest
         flow.ensureCapacity(64);
         assertEquals(100.0, flow.windowVolume(SLOT));
         flow.advance(63, T0);
-        flow.add(63, 7.0, 7.0);
+        flow.add(63, 7.0, 7.0, true);
         assertEquals(7.0, flow.windowVolume(63));
     }
 }

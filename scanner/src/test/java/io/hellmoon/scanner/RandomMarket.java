@@ -18,7 +18,7 @@ import static io.hellmoon.scanner.ScannerFixture.SECOND;
  * volatility episodes, lasting book imbalances, feed resyncs, quotes without event times and late trades. The same
  * seed gives the same messages.
  */
-final class SyntheticMarket
+final class RandomMarket
 {
     private static final long STEP_NS = 100 * MS;
 
@@ -32,7 +32,7 @@ final class SyntheticMarket
     private final int[] imbalanceSteps;
     private final int[] resyncSteps;
 
-    SyntheticMarket(final MarketData md, final long seed, final int instruments)
+    RandomMarket(final MarketData md, final long seed, final int instruments)
     {
         this.md = md;
         this.random = new Random(seed);
