@@ -229,7 +229,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLUME_SPIKE_BASELINE_FLOOR_PROP_NAME}.
      */
-    public static final double VOLUME_SPIKE_BASELINE_FLOOR_DEFAULT = 1_000.0;
+    public static final double VOLUME_SPIKE_BASELINE_FLOOR_DEFAULT = 250.0;
 
     /**
      * Winsorising factor of the baseline: a window's volume enters the EWMA capped at this multiple of the current
@@ -250,7 +250,7 @@ public final class ScannerConfiguration
     /**
      * Default for {@link #VOLUME_SPIKE_WARMUP_PROP_NAME}.
      */
-    public static final String VOLUME_SPIKE_WARMUP_DEFAULT = "60s";
+    public static final String VOLUME_SPIKE_WARMUP_DEFAULT = "5s";
 
     /**
      * Signed-flow share (aggressive buys minus sells over volume) beyond which a spike is UP or DOWN.

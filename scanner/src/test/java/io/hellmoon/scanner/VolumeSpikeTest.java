@@ -113,7 +113,8 @@ class VolumeSpikeTest
         fixture.md.trade(illiquid, timeNs + 100 * MS, 1.0, 25_000.0, Side.BUY);
         final List<RecordingSink.Anomaly> spikes = fixture.sink.anomalies(AnomalyType.VOLUME_SPIKE);
         assertEquals(1, spikes.size());
-        assertEquals(1_000.0, spikes.get(0).feature(Feature.VOLUME_BASELINE), "the floor");
+        assertEquals(ScannerConfiguration.VOLUME_SPIKE_BASELINE_FLOOR_DEFAULT,
+            spikes.get(0).feature(Feature.VOLUME_BASELINE), "the floor");
     }
 
     @Test
@@ -144,7 +145,8 @@ class VolumeSpikeTest
     @Test
     void shouldNotFireBeforeTheBaselineHasWarmedUp()
     {
-        final long timeNs = fixture.calmTrades(BTC, T0, T0 + 20 * SECOND, PRICE, CALM_SIZE);
+        // Four seconds of history, one short of the default warm-up.
+        final long timeNs = fixture.calmTrades(BTC, T0, T0 + 4 * SECOND, PRICE, CALM_SIZE);
         fixture.burst(BTC, timeNs, 30, PRICE, BURST_SIZE, Side.BUY);
 
         assertEquals(List.of(), fixture.sink.anomalies);

@@ -4,7 +4,6 @@
 package io.hellmoon.tools.quality;
 
 import io.hellmoon.test.TestData;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,9 +39,6 @@ class VolumeBurstDetectionTest
     private static final String FILES_PROP_NAME = "hellmoon.quality.files";
 
     @Test
-    @Disabled("Acceptance criterion the scanner's defaults do not meet yet: 2 of 16 bursts found. Each miss follows a " +
-        "natural VOLUME_SPIKE of the same symbol 3-37 s earlier, inside volume.spike.cooldown (60 s), so the detector " +
-        "is disarmed (see tools/README.md, Detection quality). Enable once the scanner lets a far larger burst through.")
     void shouldReportEveryInjectedBurstWithTheDefaults(@TempDir final Path dir)
     {
         final DetectionQualityReport.Result result =
