@@ -1614,10 +1614,10 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
     {
         final JsonScanner in = scanner.wrap(frame, frameOffset, frameLength);
         final boolean decoded;
-        if (in.skip(ENVELOPE_START, 8))
+        if (in.skipToken(ENVELOPE_START, 8))
         {
-            decoded = in.skip(ENVELOPE_STREAM_END, 2) && in.string() && in.skip(ENVELOPE_DATA, 8) && readEvents() &&
-                in.skip((byte)'}');
+            decoded = in.skip(ENVELOPE_STREAM_END, 2) && in.string() && in.skipToken(ENVELOPE_DATA, 8) &&
+                readEvents() && in.skip((byte)'}');
         }
         else
         {
@@ -1694,7 +1694,7 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         instrumentId = NULL_INSTRUMENT_ID;
         bidCount = NO_LEVELS;
         askCount = NO_LEVELS;
-        if (!in.skip(EVENT_TYPE_FIELD, 4))
+        if (!in.skipToken(EVENT_TYPE_FIELD, 4))
         {
             // Spot bookTicker, the one event without an "e": its fields say whether it is one.
             return readFields(SPOT_BOOK_TICKER, 0) && encode(SPOT_BOOK_TICKER);

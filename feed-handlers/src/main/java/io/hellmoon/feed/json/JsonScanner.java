@@ -16,8 +16,11 @@ import java.nio.charset.StandardCharsets;
  * merely JSON of another shape. It is the fast path of a decoder: on false the decoder starts again on the whole
  * text with the validating {@link JsonCursor}, which says what is wrong and where. So this class never reports an
  * error, and it need only be right when it says yes: everything it accepts is valid JSON that the cursor tokenizes
- * to the same values. It accepts no whitespace between tokens and no escapes in strings, which venues' stream frames
- * never have; a text that has them takes the general path.
+ * to the same values. It accepts no escapes in strings, which venues' stream frames never have (a text with them
+ * takes the general path). Whitespace between tokens is accepted but only looked for where an expectation has just
+ * failed, after which the expectation is tried again: compact frames pay nothing for it, pretty-printed ones
+ * (fixtures, recorders, proxies) still take the fast path. A method that returns false may have consumed whitespace,
+ * never anything else.
  * <p>
  * <b>In place, one pass, 8 bytes at a time.</b> The region's bounds are checked once, in {@link #wrap}; afterwards
  * bytes are read with {@link UnsafeApi} straight from the buffer's {@link DirectBuffer#byteArray() array} or
@@ -169,7 +172,7 @@ public final class JsonScanner
      */
     public boolean atEnd()
     {
-        return position == end;
+        return position == end || (skipWhitespace() && position == end);
     }
 
     /**
@@ -185,11 +188,13 @@ public final class JsonScanner
             position++;
             return true;
         }
-        return false;
+        return skipWhitespace() && skip(expected);
     }
 
     /**
-     * Consume expected bytes given as a {@link #word(String) word}: compares them all at once.
+     * Consume expected bytes given as a {@link #word(String) word}: compares them all at once. No whitespace is
+     * passed before them, as they may continue a token (the {@code ":} that closes a field name): see
+     * {@link #skipToken(long, int)}.
      *
      * @param expected the bytes as built by {@link #word(String)}.
      * @param length   how many bytes, from 1 to 8.
@@ -204,6 +209,19 @@ public final class JsonScanner
             return true;
         }
         return false;
+    }
+
+    /**
+     * As {@link #skip(long, int)} for bytes that begin a token (a field name, a structural byte), which whitespace
+     * may precede.
+     *
+     * @param expected the bytes as built by {@link #word(String)}.
+     * @param length   how many bytes, from 1 to 8.
+     * @return true if they were there.
+     */
+    public boolean skipToken(final long expected, final int length)
+    {
+        return skip(expected, length) || (skipWhitespace() && skip(expected, length));
     }
 
     /**
@@ -238,6 +256,10 @@ public final class JsonScanner
             }
             return NOT_A_FIELD_NAME;
         }
+        if (skipWhitespace())
+        {
+            return fieldName(names);
+        }
         if (!string() || !skip((byte)':'))
         {
             return NOT_A_FIELD_NAME;
@@ -256,7 +278,7 @@ public final class JsonScanner
         final int quote = position;
         if ('"' != byteAt(quote))
         {
-            return false;
+            return skipWhitespace() && string();
         }
         int i = quote + 1;
         long special;
@@ -378,6 +400,10 @@ public final class JsonScanner
 
     private boolean signedInteger()
     {
+        if (skipWhitespace())
+        {
+            return integer();
+        }
         int i = position;
         final boolean negative = '-' == byteAt(i);
         if (negative)
@@ -418,7 +444,7 @@ public final class JsonScanner
         final int quote = position;
         if ('"' != byteAt(quote))
         {
-            return NOT_FIXED;
+            return skipWhitespace() ? fixedString(exponent) : NOT_FIXED;
         }
         final long word = wordAt(quote + 1);
         final int integerLength = leadingDigits(word);
@@ -548,7 +574,7 @@ public final class JsonScanner
         int i = position;
         if ('"' != byteAt(i))
         {
-            return false;
+            return skipWhitespace() && decimalString();
         }
         i++;
         final boolean negative = '-' == byteAt(i);
@@ -630,7 +656,7 @@ public final class JsonScanner
             position += 4;
             return NULL;
         }
-        return NOT_A_LITERAL;
+        return skipWhitespace() ? literal() : NOT_A_LITERAL;
     }
 
     /**
@@ -650,7 +676,7 @@ public final class JsonScanner
         {
             return number();
         }
-        return NOT_A_LITERAL != literal();
+        return skipWhitespace() ? scalar() : NOT_A_LITERAL != literal();
     }
 
     /**
@@ -795,6 +821,26 @@ public final class JsonScanner
         final long backslashes = word ^ BACKSLASHES;
         return ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes | (word - SPACES) & ~word) &
             HIGH_BITS;
+    }
+
+    /**
+     * Skip JSON whitespace (space, tab, line feed, carriage return) at the position. Called only where an
+     * expectation has just failed, and then the caller tries again: the compact frames venues send never pay for
+     * whitespace, and pretty-printed ones (recorders, fixtures, proxies) still take the fast path.
+     *
+     * @return true if there was any.
+     */
+    private boolean skipWhitespace()
+    {
+        final int start = position;
+        int i = start;
+        byte b;
+        while (' ' == (b = byteAt(i)) || '\n' == b || '\r' == b || '\t' == b)
+        {
+            i++;
+        }
+        position = i;
+        return i != start;
     }
 
     private static boolean isDigit(final byte b)

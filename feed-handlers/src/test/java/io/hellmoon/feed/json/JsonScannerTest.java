@@ -59,7 +59,7 @@ class JsonScannerTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "-", "01", "-01", "00", "1234567890123456789", "a", "+1", " 1", "\"1\"" })
+    @ValueSource(strings = { "", "-", "01", "-01", "00", "1234567890123456789", "a", "+1", "\"1\"" })
     void shouldRefuseWhatIsNotAShortJsonInteger(final String text)
     {
         wrapWithJunk(text);
@@ -263,11 +263,45 @@ class JsonScannerTest
         assertEquals(NO_SLOT, scanner.fieldName(names));
         assertTrue(scanner.atEnd());
 
-        for (final String bad : new String[]{ "\"\"\":", "\"\\\":", "\"\u0001\":", "\"e\" :", "\"e\"", "e:", "\"e\\u0041\":" })
+        for (final String bad : new String[]{ "\"\"\":", "\"\\\":", "\"\u0001\":", "\"e\"", "e:", "\"e\\u0041\":" })
         {
             wrapWithJunk(bad);
             assertEquals(JsonScanner.NOT_A_FIELD_NAME, scanner.fieldName(names), bad);
         }
+    }
+
+    @Test
+    void shouldPassWhitespaceBetweenTokensAsTheCursorDoes()
+    {
+        final JsonFieldTable names = new JsonFieldTable("e", "E", "p", "m", "pu");
+        final String json = " {\n  \"e\" : \"trade\",\r\n\t\"E\": 1562305380000 ,\n  \"p\": \"11794.15000000\"," +
+            " \"m\":  true, \"pu\" :\"0.5\" , \"x\": null\n}\n ";
+        wrapWithJunk(json);
+        assertTrue(scanner.skip((byte)'{'));
+        assertEquals(0, scanner.fieldName(names));
+        assertTrue(scanner.string());
+        assertTrue(scanner.skip((byte)','));
+        assertEquals(1, scanner.fieldName(names));
+        assertTrue(scanner.integer());
+        assertEquals(1562305380000L, scanner.value());
+        assertTrue(scanner.skip((byte)','));
+        assertEquals(2, scanner.fieldName(names));
+        assertEquals(1179415000000L, scanner.fixedString(-8));
+        assertTrue(scanner.skip((byte)','));
+        assertEquals(3, scanner.fieldName(names));
+        assertEquals(JsonScanner.TRUE, scanner.literal());
+        assertTrue(scanner.skip((byte)','));
+        assertEquals(4, scanner.fieldName(names));
+        assertTrue(scanner.decimalString());
+        assertTrue(scanner.skip((byte)','));
+        assertEquals(NO_SLOT, scanner.fieldName(names));
+        assertTrue(scanner.scalar());
+        assertTrue(scanner.skip((byte)'}'));
+        assertTrue(scanner.atEnd());
+
+        // Inside a string whitespace is content, never skipped: a decimal with a space in it is refused.
+        wrapWithJunk("\" 1\"");
+        assertEquals(JsonScanner.NOT_FIXED, scanner.fixedString(-8));
     }
 
     @Test
@@ -352,7 +386,11 @@ class JsonScannerTest
             {
                 scanner.wrap(buffer, 0, text.length);
                 final boolean integer = scanner.integer() && scanner.atEnd();
-                assertEquals(JsonNumberParser.OK == numbers.parseLong(buffer, 0, text.length), integer, json);
+                // The scanner passes whitespace around a token, as the cursor does; the parser reads the token only.
+                final String number = json.strip();
+                final int numberOffset = json.indexOf(number);
+                assertEquals(
+                    JsonNumberParser.OK == numbers.parseLong(buffer, numberOffset, number.length()), integer, json);
                 if (integer)
                 {
                     assertEquals(numbers.value(), scanner.value(), json);
