@@ -329,6 +329,9 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
 
     private static final int NO_FAILURE = -1;
 
+    // Slots of the fast path's symbol cache: room for 2,048 symbols, all of a venue's.
+    private static final int SYMBOL_CACHE_CAPACITY = 4096;
+
     // Results of instrument resolution besides a valid id.
     private static final int FAILED = 0;
     private static final int SKIPPED = -1;
@@ -491,6 +494,21 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         MINI_TICKER_SHAPE, FORCE_ORDER_SHAPE
     };
 
+    private static final EventShape[] SHAPES_BY_FIRST_BYTE = new EventShape[128];
+
+    static
+    {
+        for (final EventShape shape : EVENT_SHAPES)
+        {
+            final int firstByte = shape.eventType[0];
+            if (null != SHAPES_BY_FIRST_BYTE[firstByte])
+            {
+                throw new IllegalStateException("two event types start with " + (char)firstByte);
+            }
+            SHAPES_BY_FIRST_BYTE[firstByte] = shape;
+        }
+    }
+
     private final Venue venue;
     private final int venueCode;
     private final InstrumentRegistry registry;
@@ -509,6 +527,7 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
     private final boolean fastPath;
     private final int maxLevelsPerSide;
     private final JsonScanner scanner = new JsonScanner();
+    private final SymbolIdCache knownSymbols = new SymbolIdCache(SYMBOL_CACHE_CAPACITY);
     private final JsonFieldTable fieldNames = new JsonFieldTable(FIELD_NAMES);
     private final JsonCursor cursor;
     private final JsonNumberParser numbers = new JsonNumberParser();
@@ -1713,14 +1732,10 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
      */
     private EventShape eventShape()
     {
-        for (final EventShape shape : EVENT_SHAPES)
-        {
-            if (scanner.stringEquals(shape.eventType))
-            {
-                return shape;
-            }
-        }
-        return null;
+        // Event types differ in their first byte: one table load picks the only candidate, one compare confirms it.
+        final JsonScanner in = scanner;
+        final EventShape shape = 0 == in.stringLength() ? null : SHAPES_BY_FIRST_BYTE[(int)in.stringWord(0) & 0x7F];
+        return null != shape && in.stringEquals(shape.eventType) ? shape : null;
     }
 
     /**
@@ -1783,7 +1798,7 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
                 return in.scalar();
 
             case READ_SYMBOL:
-                return in.string() && useKnownInstrument(in.stringOffset(), in.stringLength());
+                return in.string() && useKnownInstrument();
 
             case READ_TIME:
                 return in.integer() && storeTime(slot, in.value());
@@ -1797,11 +1812,25 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
             case READ_SIZE:
                 return NULL_INSTRUMENT_ID != instrumentId && store(slot, in.fixedString(sizeExponent));
 
-            case READ_DECIMAL:
-                return in.decimalString() && storeDecimal(slot);
-
             case READ_FLAG:
                 return storeFlag(slot, in.literal());
+
+            default:
+                return readOtherValue(shape, slot, how);
+        }
+    }
+
+    /**
+     * The values {@link #readValue} leaves out, so that it stays small enough for the JIT to inline into the loop
+     * of {@link #readFields}: once or never per event, or (levels) long enough for a call not to matter.
+     */
+    private boolean readOtherValue(final EventShape shape, final int slot, final byte how)
+    {
+        final JsonScanner in = scanner;
+        switch (how)
+        {
+            case READ_DECIMAL:
+                return in.decimalString() && storeDecimal(slot);
 
             case READ_TRADE_CONDITION:
                 // Futures trades say how they came about in X; names not listed are some other condition.
@@ -1881,12 +1910,33 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
     }
 
     /**
-     * Make the symbol's instrument current if it is registered and, when announcing, announced: registering or
-     * announcing an instrument is the general path's work, once per instrument.
+     * Make the instrument of the symbol just scanned current if it is registered and, when announcing, announced:
+     * registering or announcing an instrument is the general path's work, once per instrument. Symbols are looked up
+     * in {@link #knownSymbols} first, by their bytes as words, and asked of the registry only the first time.
      */
-    private boolean useKnownInstrument(final int offset, final int length)
+    private boolean useKnownInstrument()
     {
-        final int id = registry.idOf(venueCode, frame, offset, length);
+        final JsonScanner in = scanner;
+        final int length = in.stringLength();
+        int id;
+        if (length <= SymbolIdCache.MAX_LENGTH && length > 0)
+        {
+            final long firstWord = in.stringWord(0);
+            final long secondWord = in.stringWord(1);
+            id = knownSymbols.get(firstWord, secondWord, length);
+            if (SymbolIdCache.MISSING == id)
+            {
+                id = registry.idOf(venueCode, in.buffer(), in.stringOffset(), length);
+                if (NULL_INSTRUMENT_ID != id)
+                {
+                    knownSymbols.put(firstWord, secondWord, length, id);
+                }
+            }
+        }
+        else
+        {
+            id = registry.idOf(venueCode, in.buffer(), in.stringOffset(), length);
+        }
         if (NULL_INSTRUMENT_ID == id || (announceInstruments && !isAnnounced(id)))
         {
             return false;

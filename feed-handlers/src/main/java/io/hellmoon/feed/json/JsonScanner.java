@@ -318,6 +318,24 @@ public final class JsonScanner
     }
 
     /**
+     * Up to 8 bytes of the content of the last string read, from its byte {@code 8 * index}, as a little-endian word
+     * whose bytes past the content are zero: with {@link #stringLength()}, a key for the content that needs no copy.
+     *
+     * @param index of the word, from 0.
+     * @return the word, zero when the content is shorter.
+     */
+    public long stringWord(final int index)
+    {
+        final int remaining = stringLength - 8 * index;
+        if (remaining <= 0)
+        {
+            return 0;
+        }
+        final long word = wordAt(stringOffset + 8 * index);
+        return remaining >= 8 ? word : word & (-1L >>> (64 - 8 * remaining));
+    }
+
+    /**
      * Whether the content of the last string read equals the given ASCII bytes.
      *
      * @param ascii to compare with.
@@ -477,35 +495,56 @@ public final class JsonScanner
             }
             else
             {
-                // A longer fraction (spot's 8 decimals): convert it from its own words, at most two.
-                i = quote + 2 + integerLength;
-                final long fractionWord = wordAt(i);
-                final int fractionLength = leadingDigits(fractionWord);
-                if (0 == fractionLength)
-                {
-                    return NOT_FIXED;
-                }
-                long fraction = digitsValue(fractionWord, fractionLength);
-                scale = fractionLength;
-                i += fractionLength;
-                if (8 == fractionLength)
-                {
-                    final long moreWord = wordAt(i);
-                    final int moreLength = leadingDigits(moreWord);
-                    if (0 != moreLength)
-                    {
-                        if (8 == moreLength || integerLength + 8 + moreLength > MAX_DIGITS)
-                        {
-                            return fixedStringGeneral(exponent);
-                        }
-                        fraction = fraction * POWERS_OF_TEN[moreLength] + digitsValue(moreWord, moreLength);
-                        scale += moreLength;
-                        i += moreLength;
-                    }
-                }
-                digits = digitsValue(word, integerLength) * POWERS_OF_TEN[scale] + fraction;
+                // A longer fraction (spot's 8 decimals), out of line so that this method stays small enough for the
+                // JIT to inline.
+                return fixedStringLongFraction(exponent, word, integerLength);
             }
         }
+        if ('"' != byteAt(i))
+        {
+            return NOT_FIXED;
+        }
+
+        final long mantissa = scale(digits, -scale - exponent);
+        if (NOT_FIXED != mantissa)
+        {
+            position = i + 1;
+        }
+        return mantissa;
+    }
+
+    /**
+     * {@link #fixedString(int)} for a decimal whose fraction does not end in its first word: converted from its own
+     * words, at most two, then scaled alike.
+     */
+    private long fixedStringLongFraction(final int exponent, final long word, final int integerLength)
+    {
+        int i = position + 2 + integerLength;
+        final long fractionWord = wordAt(i);
+        final int fractionLength = leadingDigits(fractionWord);
+        if (0 == fractionLength)
+        {
+            return NOT_FIXED;
+        }
+        long fraction = digitsValue(fractionWord, fractionLength);
+        int scale = fractionLength;
+        i += fractionLength;
+        if (8 == fractionLength)
+        {
+            final long moreWord = wordAt(i);
+            final int moreLength = leadingDigits(moreWord);
+            if (0 != moreLength)
+            {
+                if (8 == moreLength || integerLength + 8 + moreLength > MAX_DIGITS)
+                {
+                    return fixedStringGeneral(exponent);
+                }
+                fraction = fraction * POWERS_OF_TEN[moreLength] + digitsValue(moreWord, moreLength);
+                scale += moreLength;
+                i += moreLength;
+            }
+        }
+        final long digits = digitsValue(word, integerLength) * POWERS_OF_TEN[scale] + fraction;
         if ('"' != byteAt(i))
         {
             return NOT_FIXED;
