@@ -100,8 +100,8 @@ import static io.hellmoon.feed.json.JsonFieldTable.NO_SLOT;
  * event's shape (below) says as soon as its name is seen, prices and sizes become mantissas in the same loop that
  * finds where they end, depth levels are converted straight into the output message's group entries, and the message
  * is encoded when the event's object closes. It accepts only what it can decode exactly as the general path would:
- * the usual envelope, "e" first, no whitespace or escapes, every field of the expected type, a symbol already
- * registered (and announced). At the first surprise it gives the frame up, discarding what it encoded, and the
+ * the usual envelope, "e" first, no escapes, every field of the expected type, a symbol already registered (and
+ * announced); whitespace, as in pretty-printed frames, is passed where JSON allows it. At the first surprise it gives the frame up, discarding what it encoded, and the
  * <em>general path</em> decodes the frame from its first byte: one validating pass of a {@link JsonCursor} notes each
  * object's fields in a {@link JsonFieldTable} (where each value is, not a copy), the nested values a message needs
  * ({@code data}, a kline's {@code k}, a forceOrder's {@code o}, depth levels) are descended into and everything else
@@ -109,6 +109,8 @@ import static io.hellmoon.feed.json.JsonFieldTable.NO_SLOT;
  * Bad frames are therefore always judged by the general path alone: when a frame has several faults, the one
  * reported is the first met in its pass and then in the decoder's fixed order of fields. Both paths fill the same
  * per-field values and share one encode method per message, so they cannot encode a message differently.
+ * {@link #fastPathFrames()} counts the frames the fast path took.
+ * <p>
  * <b>Instruments.</b> Symbols are looked up straight from the frame's bytes. With auto-registration a symbol seen for
  * the first time is added to the registry (allocating, once per symbol). With instrument announcement (on by default
  * with auto-registration) the first message published for any instrument is preceded by its

@@ -20,10 +20,10 @@ import org.agrona.UnsafeApi;
  * follows the top-level value. The region's bounds are checked once, by {@link #wrap}; bytes are then read with
  * {@link UnsafeApi} straight from the buffer's array or address, as {@code UnsafeBuffer} reads them minus its
  * per-access check and the interface call, which is safe because every read is preceded by a test that its index is
- * below the end of the checked region. Strings are not unescaped: a token's bytes are the raw content between the quotes, and
- * {@link #tokenHasEscapes()} says whether it contains escape sequences. Bytes of 0x80 and above in strings are passed
- * through unchecked (UTF-8 is not validated). Nesting is limited to the depth given at construction so a hostile
- * frame cannot make a decoder recurse or loop without bound.
+ * below the end of the checked region. Strings are not unescaped: a token's bytes are the raw content between the
+ * quotes, and {@link #tokenHasEscapes()} says whether it contains escape sequences. Bytes of 0x80 and above in
+ * strings are passed through unchecked (UTF-8 is not validated). Nesting is limited to the depth given at
+ * construction so a hostile frame cannot make a decoder recurse or loop without bound.
  * <p>
  * Not thread safe; one cursor per decoding thread.
  */

@@ -318,7 +318,8 @@ class JsonScannerTest
             assertEquals(JsonScanner.NOT_A_LITERAL, scanner.literal(), bad);
         }
 
-        for (final String scalar : new String[]{ "\"x\"", "0", "-0", "1.5", "-2.5e+3", "1E7", "0.0e-0", "true", "null" })
+        for (final String scalar :
+            new String[]{ "\"x\"", "0", "-0", "1.5", "-2.5e+3", "1E7", "0.0e-0", "true", "null" })
         {
             wrapWithJunk(scalar);
             assertTrue(scanner.scalar(), scalar);
