@@ -74,6 +74,18 @@ public final class BinanceJsonConfiguration
      */
     public static final int OUTPUT_BUFFER_LENGTH_DEFAULT = 1024 * 1024;
 
+    /**
+     * Whether frames are first tried on the decoder's fast path, which reads the frames Binance sends in one pass and
+     * hands any other frame to the general path ({@code true}); {@code false} decodes every frame on the general
+     * path alone, to compare the two or to rule the fast path out when diagnosing. The output is the same either way.
+     */
+    public static final String FAST_PATH_PROP_NAME = "hellmoon.feed.binance.fast.path";
+
+    /**
+     * Default for {@link #FAST_PATH_PROP_NAME}.
+     */
+    public static final boolean FAST_PATH_DEFAULT = true;
+
     private BinanceJsonConfiguration()
     {
     }
@@ -87,6 +99,17 @@ public final class BinanceJsonConfiguration
     {
         final String value = getProperty(AUTO_REGISTER_PROP_NAME);
         return null == value ? AUTO_REGISTER_DEFAULT : "true".equalsIgnoreCase(value.trim());
+    }
+
+    /**
+     * The configured use of the fast path.
+     *
+     * @return the value of {@link #FAST_PATH_PROP_NAME}, or its default.
+     */
+    public static boolean fastPath()
+    {
+        final String value = getProperty(FAST_PATH_PROP_NAME);
+        return null == value ? FAST_PATH_DEFAULT : "true".equalsIgnoreCase(value.trim());
     }
 
     /**

@@ -15,6 +15,7 @@ import io.hellmoon.feed.VenueFrameHandler;
 import io.hellmoon.feed.json.JsonCursor;
 import io.hellmoon.feed.json.JsonFieldTable;
 import io.hellmoon.feed.json.JsonNumberParser;
+import io.hellmoon.feed.json.JsonScanner;
 import io.hellmoon.sbe.BarEncoder;
 import io.hellmoon.sbe.BarInterval;
 import io.hellmoon.sbe.BestBidOfferEncoder;
@@ -35,16 +36,19 @@ import io.hellmoon.sbe.TradeKind;
 import io.hellmoon.sbe.Venue;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
+import org.agrona.UnsafeApi;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
+import static io.hellmoon.codecs.InstrumentRegistry.NULL_INSTRUMENT_ID;
 import static io.hellmoon.feed.json.JsonCursor.BEGIN_ARRAY;
 import static io.hellmoon.feed.json.JsonCursor.BEGIN_OBJECT;
 import static io.hellmoon.feed.json.JsonCursor.END_ARRAY;
@@ -91,11 +95,21 @@ import static io.hellmoon.feed.json.JsonFieldTable.NO_SLOT;
  * where decoding failed). The one exception is {@link #UNKNOWN_SYMBOL}: an event for a symbol not in the registry is
  * recorded and skipped on its own, so one new listing does not silence a whole all-market array.
  * <p>
- * <b>How.</b> One pass of a {@link JsonCursor} over the frame: each object's fields are noted in a
- * {@link JsonFieldTable} (where each value is, not a copy), the nested values a message needs ({@code data}, a kline's
- * {@code k}, a forceOrder's {@code o}, depth levels) are descended into and everything else is skipped, and an event is
- * decoded as soon as its object closes, once its symbol, and so its exponents, are known. When a frame has several
- * faults, the one reported is the first met in that pass and then in the decoder's fixed order of fields.
+ * <b>How: two paths.</b> The <em>fast path</em> reads the frames Binance actually sends, in one pass with a
+ * {@link JsonScanner}: the bytes are read in place, 8 at a time where that helps, each field's value is read as its
+ * event's shape (below) says as soon as its name is seen, prices and sizes become mantissas in the same loop that
+ * finds where they end, depth levels are converted straight into the output message's group entries, and the message
+ * is encoded when the event's object closes. It accepts only what it can decode exactly as the general path would:
+ * the usual envelope, "e" first, no escapes, every field of the expected type, a symbol already registered (and
+ * announced); whitespace, as in pretty-printed frames, is passed where JSON allows it. At the first surprise it gives the frame up, discarding what it encoded, and the
+ * <em>general path</em> decodes the frame from its first byte: one validating pass of a {@link JsonCursor} notes each
+ * object's fields in a {@link JsonFieldTable} (where each value is, not a copy), the nested values a message needs
+ * ({@code data}, a kline's {@code k}, a forceOrder's {@code o}, depth levels) are descended into and everything else
+ * is skipped, and an event is decoded as soon as its object closes, once its symbol, and so its exponents, are known.
+ * Bad frames are therefore always judged by the general path alone: when a frame has several faults, the one
+ * reported is the first met in its pass and then in the decoder's fixed order of fields. Both paths fill the same
+ * per-field values and share one encode method per message, so they cannot encode a message differently.
+ * {@link #fastPathFrames()} counts the frames the fast path took.
  * <p>
  * <b>Instruments.</b> Symbols are looked up straight from the frame's bytes. With auto-registration a symbol seen for
  * the first time is added to the registry (allocating, once per symbol). With instrument announcement (on by default
@@ -266,9 +280,15 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
     private static final byte[] MARK_PRICE_EVENT = ascii("markPriceUpdate");
     private static final byte[] MINI_TICKER_EVENT = ascii("24hrMiniTicker");
 
-    private static final byte[] MARKET = ascii("MARKET");
-    private static final byte[] INSURANCE_FUND = ascii("INSURANCE_FUND");
-    private static final byte[] ADL = ascii("ADL");
+    // Enumerated values: a name's index in its list is the index of its value; values[] holds the index.
+    private static final byte[][] TRADE_CONDITION_NAMES = { ascii("MARKET"), ascii("INSURANCE_FUND"), ascii("ADL") };
+    private static final TradeCondition[] TRADE_CONDITIONS =
+    {
+        TradeCondition.NORMAL, TradeCondition.INSURANCE_FUND, TradeCondition.ADL, TradeCondition.OTHER
+    };
+    private static final int NORMAL_CONDITION = 0;
+    private static final int OTHER_CONDITION = 3;
+
     private static final byte[][] SIDE_NAMES = { ascii("BUY"), ascii("SELL") };
     private static final Side[] SIDES = { Side.BUY, Side.SELL };
 
@@ -303,11 +323,193 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         Math.min(TradeEncoder.BLOCK_LENGTH, BestBidOfferEncoder.BLOCK_LENGTH),
         Math.min(MarkPriceEncoder.BLOCK_LENGTH, MiniTickerEncoder.BLOCK_LENGTH));
 
+    // Both depth messages' groups are {price, size} entries of the same layout.
+    private static final int LEVEL_PRICE_OFFSET = DepthUpdateEncoder.BidsEncoder.priceEncodingOffset();
+    private static final int LEVEL_SIZE_OFFSET = DepthUpdateEncoder.BidsEncoder.sizeEncodingOffset();
+    private static final boolean NATIVE_LEVEL_ORDER = DepthUpdateEncoder.BYTE_ORDER == ByteOrder.nativeOrder();
+    private static final int NO_LEVELS = -1;
+
     private static final int NO_FAILURE = -1;
+
+    // Slots of the fast path's symbol cache: room for 2,048 symbols, all of a venue's.
+    private static final int SYMBOL_CACHE_CAPACITY = 4096;
 
     // Results of instrument resolution besides a valid id.
     private static final int FAILED = 0;
     private static final int SKIPPED = -1;
+
+    // The fast path's start of a combined-stream envelope, {"stream":"...","data":..., and of an event, "e":.
+    private static final long ENVELOPE_START = JsonScanner.word("{\"stream");
+    private static final long ENVELOPE_STREAM_END = JsonScanner.word("\":");
+    private static final long ENVELOPE_DATA = JsonScanner.word(",\"data\":");
+    private static final long EVENT_TYPE_FIELD = JsonScanner.word("\"e\":");
+
+    // How the fast path reads a field's value (EventShape.reads).
+    private static final byte SKIP = 0;
+    private static final byte FALL_BACK = 1;
+    private static final byte READ_SYMBOL = 2;
+    private static final byte READ_TIME = 3;
+    private static final byte READ_INTEGER = 4;
+    private static final byte READ_PRICE = 5;
+    private static final byte READ_SIZE = 6;
+    private static final byte READ_DECIMAL = 7;
+    private static final byte READ_FLAG = 8;
+    private static final byte READ_TRADE_CONDITION = 9;
+    private static final byte READ_SIDE = 10;
+    private static final byte READ_ORDER_STATUS = 11;
+    private static final byte READ_INTERVAL = 12;
+    private static final byte READ_BIDS = 13;
+    private static final byte READ_ASKS = 14;
+    private static final byte READ_OBJECT = 15;
+
+    // The message an EventShape is encoded as.
+    private static final int NESTED_OBJECT = -1;
+    private static final int TRADE_MESSAGE = 0;
+    private static final int AGG_TRADE_MESSAGE = 1;
+    private static final int BEST_BID_OFFER_MESSAGE = 2;
+    private static final int DEPTH_UPDATE_MESSAGE = 3;
+    private static final int DEPTH_SNAPSHOT_MESSAGE = 4;
+    private static final int BAR_MESSAGE = 5;
+    private static final int LIQUIDATION_MESSAGE = 6;
+    private static final int MARK_PRICE_MESSAGE = 7;
+    private static final int MINI_TICKER_MESSAGE = 8;
+
+    // What the fast path expects of each event, as the general path's decode methods read it.
+    private static final EventShape TRADE_SHAPE =
+        new EventShape(TRADE_EVENT, TRADE_MESSAGE, TradeEncoder.BLOCK_LENGTH)
+        .require(LOWER_S, READ_SYMBOL)
+        .allow(UPPER_E, READ_TIME, NULL_LONG)
+        .require(UPPER_T, READ_TIME)
+        .require(LOWER_P, READ_PRICE)
+        .require(LOWER_Q, READ_SIZE)
+        .require(LOWER_M, READ_FLAG)
+        .require(LOWER_T, READ_INTEGER)
+        .allow(UPPER_X, READ_TRADE_CONDITION, NORMAL_CONDITION);
+    private static final EventShape AGG_TRADE_SHAPE =
+        new EventShape(AGG_TRADE_EVENT, AGG_TRADE_MESSAGE, TradeEncoder.BLOCK_LENGTH)
+        .require(LOWER_S, READ_SYMBOL)
+        .allow(UPPER_E, READ_TIME, NULL_LONG)
+        .require(UPPER_T, READ_TIME)
+        .require(LOWER_P, READ_PRICE)
+        .require(LOWER_Q, READ_SIZE)
+        .require(LOWER_M, READ_FLAG)
+        .require(LOWER_A, READ_INTEGER)
+        .require(LOWER_F, READ_INTEGER)
+        .require(LOWER_L, READ_INTEGER)
+        .allow(UPPER_X, READ_TRADE_CONDITION, NORMAL_CONDITION);
+    private static final EventShape BOOK_TICKER_SHAPE =
+        new EventShape(BOOK_TICKER_EVENT, BEST_BID_OFFER_MESSAGE, BestBidOfferEncoder.BLOCK_LENGTH)
+        .require(LOWER_S, READ_SYMBOL)
+        .allow(UPPER_E, READ_TIME, NULL_LONG)
+        .allow(UPPER_T, READ_TIME, NULL_LONG)
+        .allow(LOWER_U, READ_INTEGER, NULL_LONG)
+        .require(LOWER_B, READ_PRICE)
+        .require(UPPER_B, READ_SIZE)
+        .require(LOWER_A, READ_PRICE)
+        .require(UPPER_A, READ_SIZE);
+    // Spot bookTicker: no "e", and recognised by having all of u, s, b, B, a and A.
+    private static final EventShape SPOT_BOOK_TICKER =
+        new EventShape(null, BEST_BID_OFFER_MESSAGE, BestBidOfferEncoder.BLOCK_LENGTH)
+        .refuse(LOWER_E)
+        .require(LOWER_U, READ_INTEGER)
+        .require(LOWER_S, READ_SYMBOL)
+        .allow(UPPER_E, READ_TIME, NULL_LONG)
+        .allow(UPPER_T, READ_TIME, NULL_LONG)
+        .require(LOWER_B, READ_PRICE)
+        .require(UPPER_B, READ_SIZE)
+        .require(LOWER_A, READ_PRICE)
+        .require(UPPER_A, READ_SIZE);
+    private static final EventShape DEPTH_UPDATE_SHAPE =
+        new EventShape(DEPTH_UPDATE_EVENT, DEPTH_UPDATE_MESSAGE, DepthUpdateEncoder.BLOCK_LENGTH)
+        .require(LOWER_S, READ_SYMBOL)
+        .allow(UPPER_E, READ_TIME, NULL_LONG)
+        .allow(UPPER_T, READ_TIME, NULL_LONG)
+        .require(UPPER_U, READ_INTEGER)
+        .require(LOWER_U, READ_INTEGER)
+        .allow(PU, READ_INTEGER, NULL_LONG)
+        .require(LOWER_B, READ_BIDS)
+        .require(LOWER_A, READ_ASKS);
+    private static final EventShape KLINE_SHAPE =
+        new EventShape(KLINE_EVENT, BAR_MESSAGE, BarEncoder.BLOCK_LENGTH)
+        .require(LOWER_S, READ_SYMBOL)
+        .allow(UPPER_E, READ_TIME, NULL_LONG)
+        .nest(LOWER_K, new EventShape(null, NESTED_OBJECT, 0)
+            .require(LOWER_I, READ_INTERVAL)
+            .require(LOWER_T, READ_TIME)
+            .require(UPPER_T, READ_TIME)
+            .require(LOWER_X, READ_FLAG)
+            .require(LOWER_O, READ_PRICE)
+            .require(LOWER_H, READ_PRICE)
+            .require(LOWER_L, READ_PRICE)
+            .require(LOWER_C, READ_PRICE)
+            .require(LOWER_V, READ_SIZE)
+            .require(UPPER_V, READ_SIZE)
+            .require(LOWER_N, READ_INTEGER)
+            .allow(LOWER_F, READ_INTEGER, NULL_LONG)
+            .allow(UPPER_L, READ_INTEGER, NULL_LONG)
+            .require(LOWER_Q, READ_DECIMAL)
+            .require(UPPER_Q, READ_DECIMAL));
+    private static final EventShape FORCE_ORDER_SHAPE =
+        new EventShape(FORCE_ORDER_EVENT, LIQUIDATION_MESSAGE, LiquidationEncoder.BLOCK_LENGTH)
+        .allow(UPPER_E, READ_TIME, NULL_LONG)
+        .nest(LOWER_O, new EventShape(null, NESTED_OBJECT, 0)
+            .require(LOWER_S, READ_SYMBOL)
+            .allow(UPPER_T, READ_TIME, NULL_LONG)
+            .require(UPPER_S, READ_SIDE)
+            .require(UPPER_X, READ_ORDER_STATUS)
+            .require(LOWER_P, READ_PRICE)
+            .require(AP, READ_PRICE)
+            .require(LOWER_Q, READ_SIZE)
+            .require(LOWER_L, READ_SIZE)
+            .require(LOWER_Z, READ_SIZE));
+    private static final EventShape MARK_PRICE_SHAPE =
+        new EventShape(MARK_PRICE_EVENT, MARK_PRICE_MESSAGE, MarkPriceEncoder.BLOCK_LENGTH)
+        .require(LOWER_S, READ_SYMBOL)
+        .allow(UPPER_E, READ_TIME, NULL_LONG)
+        .require(LOWER_P, READ_PRICE)
+        .allow(LOWER_I, READ_PRICE, NULL_LONG)
+        .allow(UPPER_P, READ_PRICE, NULL_LONG)
+        .allow(LOWER_R, READ_DECIMAL, NULL_LONG)
+        .allow(UPPER_T, READ_TIME, NULL_LONG);
+    private static final EventShape MINI_TICKER_SHAPE =
+        new EventShape(MINI_TICKER_EVENT, MINI_TICKER_MESSAGE, MiniTickerEncoder.BLOCK_LENGTH)
+        .require(LOWER_S, READ_SYMBOL)
+        .allow(UPPER_E, READ_TIME, NULL_LONG)
+        .require(LOWER_O, READ_PRICE)
+        .require(LOWER_H, READ_PRICE)
+        .require(LOWER_L, READ_PRICE)
+        .require(LOWER_C, READ_PRICE)
+        .require(LOWER_V, READ_SIZE)
+        .require(LOWER_Q, READ_DECIMAL);
+    // The REST depth body, for a given instrument.
+    private static final EventShape SNAPSHOT =
+        new EventShape(null, DEPTH_SNAPSHOT_MESSAGE, DepthSnapshotEncoder.BLOCK_LENGTH)
+        .require(LAST_UPDATE_ID, READ_INTEGER)
+        .allow(UPPER_E, READ_TIME, NULL_LONG)
+        .allow(UPPER_T, READ_TIME, NULL_LONG)
+        .require(BIDS, READ_BIDS)
+        .require(ASKS, READ_ASKS);
+    // Events with an "e", most frequent first.
+    private static final EventShape[] EVENT_SHAPES =
+    {
+        BOOK_TICKER_SHAPE, TRADE_SHAPE, DEPTH_UPDATE_SHAPE, AGG_TRADE_SHAPE, MARK_PRICE_SHAPE, KLINE_SHAPE,
+        MINI_TICKER_SHAPE, FORCE_ORDER_SHAPE
+    };
+
+    private static final EventShape[] SHAPES_BY_FIRST_BYTE = new EventShape[128];
+
+    static
+    {
+        for (final EventShape shape : EVENT_SHAPES)
+        {
+            final int firstByte = shape.eventType[0];
+            if (null != SHAPES_BY_FIRST_BYTE[firstByte])
+            {
+                throw new IllegalStateException("two event types start with " + (char)firstByte);
+            }
+            SHAPES_BY_FIRST_BYTE[firstByte] = shape;
+        }
+    }
 
     private final Venue venue;
     private final int venueCode;
@@ -324,13 +526,37 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
     private final AtomicCounter unsupportedCounter;
     private final AtomicCounter ownedErrorCounter;
 
+    private final boolean fastPath;
+    private final int maxLevelsPerSide;
+    private final JsonScanner scanner = new JsonScanner();
+    private final SymbolIdCache knownSymbols = new SymbolIdCache(SYMBOL_CACHE_CAPACITY);
+    private final JsonFieldTable fieldNames = new JsonFieldTable(FIELD_NAMES);
     private final JsonCursor cursor;
     private final JsonNumberParser numbers = new JsonNumberParser();
     private final JsonFieldTable[] tables = new JsonFieldTable[TABLE_LEVELS];
     private final LevelList bids;
     private final LevelList asks;
 
+    /*
+     * The event being decoded, whichever path reads it: its instrument, and its values by field slot (FIELD_NAMES)
+     * for the encode methods. Times are epoch nanoseconds, prices and sizes mantissas at the instrument's exponents,
+     * flags 0 or 1, enumerated names indexes into their lists, decimals mantissas with their exponents in exponents[].
+     * An event and the object nested in it never use the same slot for two values.
+     */
+    private final long[] values = new long[FIELD_NAMES.length];
+    private final byte[] exponents = new byte[FIELD_NAMES.length];
+    private int instrumentId;
+    private int priceExponent;
+    private int sizeExponent;
+
+    // The fast path's levels: counts per side (NO_LEVELS until read) and where the asks' group starts.
+    private int bidCount;
+    private int askCount;
+    private int asksGroupOffset;
+
     private final UnsafeBuffer output;
+    private final byte[] outputArray;
+    private final long outputAddress;
     private final int[] messageLengths;
     private int messageCount;
     private int outputLimit;
@@ -360,9 +586,9 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
     private boolean unsupportedInFrame;
     private int failReason;
     private int failOffset;
-    private byte decimalExponent;
 
     private long framesReceived;
+    private long fastPathFrames;
     private long messagesPublished;
     private long unsupportedFrames;
 
@@ -403,6 +629,8 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
             errorLog = ctx.errorLog();
         }
 
+        fastPath = ctx.fastPath();
+        maxLevelsPerSide = ctx.maxLevelsPerSide();
         cursor = new JsonCursor(ctx.maxJsonDepth());
         for (int i = 0; i < TABLE_LEVELS; i++)
         {
@@ -413,6 +641,8 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
 
         final int outputLength = ctx.outputBufferLength();
         output = new UnsafeBuffer(ByteBuffer.allocateDirect(outputLength));
+        outputArray = output.byteArray();
+        outputAddress = output.addressOffset();
         messageLengths = new int[outputLength / SMALLEST_MESSAGE_LENGTH + 1];
         announcedInFrame = new int[messageLengths.length];
         ensureAnnounced(registry.maxId());
@@ -456,7 +686,7 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
     public void onFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
     {
         beginFrame(buffer, offset, length, receiveTimeNs, true);
-        endFrame(decodeFrame());
+        endFrame((fastPath && decodeFast()) || decodeFrame());
     }
 
     /**
@@ -476,7 +706,7 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         }
         else
         {
-            decoded = decodeSnapshot(instrumentId);
+            decoded = (fastPath && decodeSnapshotFast(instrumentId)) || decodeSnapshot(instrumentId);
         }
         endFrame(decoded);
     }
@@ -497,6 +727,18 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
     public long framesReceived()
     {
         return framesReceived;
+    }
+
+    /**
+     * Frames and snapshot bodies decoded on the fast path; the others of {@link #framesReceived()} went to the
+     * general path. When far fewer than the frames received, the feed's frames are not what the fast path expects
+     * (pretty-printed, reordered, or a changed format) and decoding is slower than it could be.
+     *
+     * @return the count.
+     */
+    public long fastPathFrames()
+    {
+        return fastPathFrames;
     }
 
     /**
@@ -648,30 +890,20 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         }
 
         final JsonFieldTable fields = tables[0];
-        final int priceExponent = registry.priceExponent(instrumentId);
-        final int sizeExponent = registry.sizeExponent(instrumentId);
-        final long lastUpdateId = integer(fields, LAST_UPDATE_ID);
-        final long eventTimeNs = optionalTime(fields, UPPER_E);
-        final long transactTimeNs = optionalTime(fields, UPPER_T);
-        levels(fields, BIDS, bids, priceExponent, sizeExponent);
-        levels(fields, ASKS, asks, priceExponent, sizeExponent);
+        useInstrument(instrumentId);
+        final long[] values = this.values;
+        values[LAST_UPDATE_ID] = integer(fields, LAST_UPDATE_ID);
+        values[UPPER_E] = optionalTime(fields, UPPER_E);
+        values[UPPER_T] = optionalTime(fields, UPPER_T);
+        levels(fields, BIDS, bids);
+        levels(fields, ASKS, asks);
         if (failed() || !announce(instrumentId) ||
             !reserve(DepthSnapshotEncoder.BLOCK_LENGTH + levelsLength(), fields.objectStart()))
         {
             return false;
         }
 
-        final DepthSnapshotEncoder encoder = depthSnapshotEncoder;
-        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
-            .instrumentId(instrumentId)
-            .eventTimeNs(eventTimeNs)
-            .receiveTimeNs(receiveTimeNs)
-            .publishTimeNs(publishTimeNs)
-            .transactTimeNs(transactTimeNs)
-            .lastUpdateId(lastUpdateId)
-            .priceExponent((byte)priceExponent)
-            .sizeExponent((byte)sizeExponent);
-
+        final DepthSnapshotEncoder encoder = encodeDepthSnapshotBlock();
         final LevelList bids = this.bids;
         final DepthSnapshotEncoder.BidsEncoder bidsEncoder = encoder.bidsCount(bids.count);
         for (int i = 0, count = bids.count; i < count; i++)
@@ -684,7 +916,8 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         {
             asksEncoder.next().price(asks.prices[i]).size(asks.sizes[i]);
         }
-        return commitMessage(encoder.encodedLength());
+        commitMessage(encoder.encodedLength());
+        return true;
     }
 
     private boolean notAnObject(final int firstToken)
@@ -944,9 +1177,10 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
     }
 
     /*
-     * The decode methods below read every field first, each reader recording the first failure and returning a
-     * placeholder after it, then check failed() once before reserving and encoding: a message is only ever encoded
-     * from values that were all valid.
+     * The general decode methods below read every field first into values[] (see there), each reader recording the
+     * first failure and storing a placeholder after it, then check failed() once before reserving and encoding: a
+     * message is only ever encoded from values that were all valid. The encode methods that follow them are shared
+     * with the fast path.
      */
 
     private boolean decodeTrade(final JsonFieldTable event, final TradeKind kind)
@@ -956,84 +1190,58 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         {
             return SKIPPED == id;
         }
-        final int priceExponent = registry.priceExponent(id);
-        final int sizeExponent = registry.sizeExponent(id);
+        useInstrument(id);
 
-        final long eventTimeNs = optionalTime(event, UPPER_E);
-        final long tradeTimeNs = time(event, UPPER_T);
-        final long price = fixed(event, LOWER_P, priceExponent);
-        final long size = fixed(event, LOWER_Q, sizeExponent);
-        // m: the buyer was the maker, so the taker (the aggressor) sold.
-        final Side aggressorSide = flag(event, LOWER_M) ? Side.SELL : Side.BUY;
-        final long tradeId;
-        final long firstTradeId;
-        final long lastTradeId;
+        final long[] values = this.values;
+        values[UPPER_E] = optionalTime(event, UPPER_E);
+        values[UPPER_T] = time(event, UPPER_T);
+        values[LOWER_P] = fixed(event, LOWER_P, priceExponent);
+        values[LOWER_Q] = fixed(event, LOWER_Q, sizeExponent);
+        values[LOWER_M] = flag(event, LOWER_M) ? 1 : 0;
         if (TradeKind.TRADE == kind)
         {
-            tradeId = integer(event, LOWER_T);
-            firstTradeId = NULL_LONG;
-            lastTradeId = NULL_LONG;
+            values[LOWER_T] = integer(event, LOWER_T);
         }
         else
         {
-            tradeId = integer(event, LOWER_A);
-            firstTradeId = integer(event, LOWER_F);
-            lastTradeId = integer(event, LOWER_L);
+            values[LOWER_A] = integer(event, LOWER_A);
+            values[LOWER_F] = integer(event, LOWER_F);
+            values[LOWER_L] = integer(event, LOWER_L);
         }
-        final TradeCondition condition = tradeCondition(event);
+        values[UPPER_X] = tradeCondition(event);
         if (failed() || !reserve(TradeEncoder.BLOCK_LENGTH, event.objectStart()))
         {
             return false;
         }
-
-        final TradeEncoder encoder = tradeEncoder;
-        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
-            .instrumentId(id)
-            .eventTimeNs(eventTimeNs)
-            .receiveTimeNs(receiveTimeNs)
-            .publishTimeNs(publishTimeNs)
-            .tradeTimeNs(tradeTimeNs)
-            .kind(kind)
-            .condition(condition)
-            .aggressorSide(aggressorSide)
-            .priceExponent((byte)priceExponent)
-            .sizeExponent((byte)sizeExponent)
-            .price(price)
-            .size(size)
-            .tradeId(tradeId)
-            .firstTradeId(firstTradeId)
-            .lastTradeId(lastTradeId);
-        return commitMessage(encoder.encodedLength());
+        encodeTrade(kind);
+        return true;
     }
 
     /**
      * Futures trades say how they came about in X; spot trades have none and are normal.
+     *
+     * @return the index of the condition in {@link #TRADE_CONDITIONS}.
      */
-    private TradeCondition tradeCondition(final JsonFieldTable event)
+    private int tradeCondition(final JsonFieldTable event)
     {
         final int type = event.type(UPPER_X);
         if (ABSENT == type)
         {
-            return TradeCondition.NORMAL;
+            return NORMAL_CONDITION;
         }
         if (STRING != type)
         {
             fail(WRONG_TYPE, event.start(UPPER_X));
-            return TradeCondition.NULL_VAL;
+            return NORMAL_CONDITION;
         }
-        if (event.valueEquals(frame, UPPER_X, MARKET))
+        for (int i = 0; i < TRADE_CONDITION_NAMES.length; i++)
         {
-            return TradeCondition.NORMAL;
+            if (event.valueEquals(frame, UPPER_X, TRADE_CONDITION_NAMES[i]))
+            {
+                return i;
+            }
         }
-        if (event.valueEquals(frame, UPPER_X, INSURANCE_FUND))
-        {
-            return TradeCondition.INSURANCE_FUND;
-        }
-        if (event.valueEquals(frame, UPPER_X, ADL))
-        {
-            return TradeCondition.ADL;
-        }
-        return TradeCondition.OTHER;
+        return OTHER_CONDITION;
     }
 
     private boolean decodeBookTicker(final JsonFieldTable event)
@@ -1043,36 +1251,22 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         {
             return SKIPPED == id;
         }
-        final int priceExponent = registry.priceExponent(id);
-        final int sizeExponent = registry.sizeExponent(id);
+        useInstrument(id);
 
-        final long eventTimeNs = optionalTime(event, UPPER_E);
-        final long transactTimeNs = optionalTime(event, UPPER_T);
-        final long updateId = optionalInteger(event, LOWER_U);
-        final long bidPrice = fixed(event, LOWER_B, priceExponent);
-        final long bidSize = fixed(event, UPPER_B, sizeExponent);
-        final long askPrice = fixed(event, LOWER_A, priceExponent);
-        final long askSize = fixed(event, UPPER_A, sizeExponent);
+        final long[] values = this.values;
+        values[UPPER_E] = optionalTime(event, UPPER_E);
+        values[UPPER_T] = optionalTime(event, UPPER_T);
+        values[LOWER_U] = optionalInteger(event, LOWER_U);
+        values[LOWER_B] = fixed(event, LOWER_B, priceExponent);
+        values[UPPER_B] = fixed(event, UPPER_B, sizeExponent);
+        values[LOWER_A] = fixed(event, LOWER_A, priceExponent);
+        values[UPPER_A] = fixed(event, UPPER_A, sizeExponent);
         if (failed() || !reserve(BestBidOfferEncoder.BLOCK_LENGTH, event.objectStart()))
         {
             return false;
         }
-
-        final BestBidOfferEncoder encoder = bestBidOfferEncoder;
-        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
-            .instrumentId(id)
-            .eventTimeNs(eventTimeNs)
-            .receiveTimeNs(receiveTimeNs)
-            .publishTimeNs(publishTimeNs)
-            .transactTimeNs(transactTimeNs)
-            .updateId(updateId)
-            .priceExponent((byte)priceExponent)
-            .sizeExponent((byte)sizeExponent)
-            .bidPrice(bidPrice)
-            .bidSize(bidSize)
-            .askPrice(askPrice)
-            .askSize(askSize);
-        return commitMessage(encoder.encodedLength());
+        encodeBestBidOffer();
+        return true;
     }
 
     /*
@@ -1080,7 +1274,8 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
      * was read (JSON gives no order between "s", "b" and "a", while SBE needs the exponents first and bids before
      * asks), so here both counts are known and every level is converted and checked before the message is encoded:
      * count first, no header patching, and a bad level never leaves a half-written message behind. Staging costs
-     * 16 bytes of offsets and 16 of mantissas per level, little next to parsing the level's text.
+     * 16 bytes of offsets and 16 of mantissas per level, little next to parsing the level's text. (The fast path,
+     * which only takes frames in Binance's order, writes levels straight into the message instead.)
      */
     private boolean decodeDepthUpdate(final JsonFieldTable event)
     {
@@ -1089,35 +1284,23 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         {
             return SKIPPED == id;
         }
-        final int priceExponent = registry.priceExponent(id);
-        final int sizeExponent = registry.sizeExponent(id);
+        useInstrument(id);
 
-        final long eventTimeNs = optionalTime(event, UPPER_E);
-        final long transactTimeNs = optionalTime(event, UPPER_T);
-        final long firstUpdateId = integer(event, UPPER_U);
-        final long finalUpdateId = integer(event, LOWER_U);
+        final long[] values = this.values;
+        values[UPPER_E] = optionalTime(event, UPPER_E);
+        values[UPPER_T] = optionalTime(event, UPPER_T);
+        values[UPPER_U] = integer(event, UPPER_U);
+        values[LOWER_U] = integer(event, LOWER_U);
         // Futures chain events with pu, which can be -1 (e.g. the first event of a partial depth stream): kept as is.
-        final long prevFinalUpdateId = optionalInteger(event, PU);
-        levels(event, LOWER_B, bids, priceExponent, sizeExponent);
-        levels(event, LOWER_A, asks, priceExponent, sizeExponent);
+        values[PU] = optionalInteger(event, PU);
+        levels(event, LOWER_B, bids);
+        levels(event, LOWER_A, asks);
         if (failed() || !reserve(DepthUpdateEncoder.BLOCK_LENGTH + levelsLength(), event.objectStart()))
         {
             return false;
         }
 
-        final DepthUpdateEncoder encoder = depthUpdateEncoder;
-        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
-            .instrumentId(id)
-            .eventTimeNs(eventTimeNs)
-            .receiveTimeNs(receiveTimeNs)
-            .publishTimeNs(publishTimeNs)
-            .transactTimeNs(transactTimeNs)
-            .firstUpdateId(firstUpdateId)
-            .finalUpdateId(finalUpdateId)
-            .prevFinalUpdateId(prevFinalUpdateId)
-            .priceExponent((byte)priceExponent)
-            .sizeExponent((byte)sizeExponent);
-
+        final DepthUpdateEncoder encoder = encodeDepthUpdateBlock();
         final LevelList bids = this.bids;
         final DepthUpdateEncoder.BidsEncoder bidsEncoder = encoder.bidsCount(bids.count);
         for (int i = 0, count = bids.count; i < count; i++)
@@ -1130,7 +1313,8 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         {
             asksEncoder.next().price(asks.prices[i]).size(asks.sizes[i]);
         }
-        return commitMessage(encoder.encodedLength());
+        commitMessage(encoder.encodedLength());
+        return true;
     }
 
     private boolean decodeKline(final JsonFieldTable event, final int level)
@@ -1145,56 +1329,31 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         {
             return SKIPPED == id;
         }
-        final int priceExponent = registry.priceExponent(id);
-        final int sizeExponent = registry.sizeExponent(id);
+        useInstrument(id);
 
-        final long eventTimeNs = optionalTime(event, UPPER_E);
-        final BarInterval interval = lookup(kline, LOWER_I, INTERVAL_NAMES, INTERVALS);
-        final long openTimeNs = time(kline, LOWER_T);
-        final long closeTimeNs = time(kline, UPPER_T);
-        final BooleanType closed = flag(kline, LOWER_X) ? BooleanType.TRUE : BooleanType.FALSE;
-        final long openPrice = fixed(kline, LOWER_O, priceExponent);
-        final long highPrice = fixed(kline, LOWER_H, priceExponent);
-        final long lowPrice = fixed(kline, LOWER_L, priceExponent);
-        final long closePrice = fixed(kline, LOWER_C, priceExponent);
-        final long volume = fixed(kline, LOWER_V, sizeExponent);
-        final long takerBuyVolume = fixed(kline, UPPER_V, sizeExponent);
-        final long tradeCount = integer(kline, LOWER_N);
-        final long firstTradeId = optionalInteger(kline, LOWER_F);
-        final long lastTradeId = optionalInteger(kline, UPPER_L);
-        final long quoteVolume = decimal(kline, LOWER_Q);
-        final byte quoteVolumeExponent = decimalExponent;
-        final long takerBuyQuoteVolume = decimal(kline, UPPER_Q);
-        final byte takerBuyQuoteVolumeExponent = decimalExponent;
+        final long[] values = this.values;
+        values[UPPER_E] = optionalTime(event, UPPER_E);
+        values[LOWER_I] = lookup(kline, LOWER_I, INTERVAL_NAMES);
+        values[LOWER_T] = time(kline, LOWER_T);
+        values[UPPER_T] = time(kline, UPPER_T);
+        values[LOWER_X] = flag(kline, LOWER_X) ? 1 : 0;
+        values[LOWER_O] = fixed(kline, LOWER_O, priceExponent);
+        values[LOWER_H] = fixed(kline, LOWER_H, priceExponent);
+        values[LOWER_L] = fixed(kline, LOWER_L, priceExponent);
+        values[LOWER_C] = fixed(kline, LOWER_C, priceExponent);
+        values[LOWER_V] = fixed(kline, LOWER_V, sizeExponent);
+        values[UPPER_V] = fixed(kline, UPPER_V, sizeExponent);
+        values[LOWER_N] = integer(kline, LOWER_N);
+        values[LOWER_F] = optionalInteger(kline, LOWER_F);
+        values[UPPER_L] = optionalInteger(kline, UPPER_L);
+        decimal(kline, LOWER_Q);
+        decimal(kline, UPPER_Q);
         if (failed() || !reserve(BarEncoder.BLOCK_LENGTH, event.objectStart()))
         {
             return false;
         }
-
-        final BarEncoder encoder = barEncoder;
-        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
-            .instrumentId(id)
-            .eventTimeNs(eventTimeNs)
-            .receiveTimeNs(receiveTimeNs)
-            .publishTimeNs(publishTimeNs)
-            .interval(interval)
-            .openTimeNs(openTimeNs)
-            .closeTimeNs(closeTimeNs)
-            .closed(closed)
-            .priceExponent((byte)priceExponent)
-            .sizeExponent((byte)sizeExponent)
-            .openPrice(openPrice)
-            .highPrice(highPrice)
-            .lowPrice(lowPrice)
-            .closePrice(closePrice)
-            .volume(volume)
-            .takerBuyVolume(takerBuyVolume)
-            .tradeCount(tradeCount)
-            .firstTradeId(firstTradeId)
-            .lastTradeId(lastTradeId);
-        encoder.quoteVolume().mantissa(quoteVolume).exponent(quoteVolumeExponent);
-        encoder.takerBuyQuoteVolume().mantissa(takerBuyQuoteVolume).exponent(takerBuyQuoteVolumeExponent);
-        return commitMessage(encoder.encodedLength());
+        encodeBar();
+        return true;
     }
 
     private boolean decodeForceOrder(final JsonFieldTable event, final int level)
@@ -1209,40 +1368,24 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         {
             return SKIPPED == id;
         }
-        final int priceExponent = registry.priceExponent(id);
-        final int sizeExponent = registry.sizeExponent(id);
+        useInstrument(id);
 
-        final long eventTimeNs = optionalTime(event, UPPER_E);
-        final long tradeTimeNs = optionalTime(order, UPPER_T);
-        final Side side = lookup(order, UPPER_S, SIDE_NAMES, SIDES);
-        final OrderStatus status = lookup(order, UPPER_X, ORDER_STATUS_NAMES, ORDER_STATUSES);
-        final long price = fixed(order, LOWER_P, priceExponent);
-        final long averagePrice = fixed(order, AP, priceExponent);
-        final long quantity = fixed(order, LOWER_Q, sizeExponent);
-        final long lastFilledQuantity = fixed(order, LOWER_L, sizeExponent);
-        final long filledQuantity = fixed(order, LOWER_Z, sizeExponent);
+        final long[] values = this.values;
+        values[UPPER_E] = optionalTime(event, UPPER_E);
+        values[UPPER_T] = optionalTime(order, UPPER_T);
+        values[UPPER_S] = lookup(order, UPPER_S, SIDE_NAMES);
+        values[UPPER_X] = lookup(order, UPPER_X, ORDER_STATUS_NAMES);
+        values[LOWER_P] = fixed(order, LOWER_P, priceExponent);
+        values[AP] = fixed(order, AP, priceExponent);
+        values[LOWER_Q] = fixed(order, LOWER_Q, sizeExponent);
+        values[LOWER_L] = fixed(order, LOWER_L, sizeExponent);
+        values[LOWER_Z] = fixed(order, LOWER_Z, sizeExponent);
         if (failed() || !reserve(LiquidationEncoder.BLOCK_LENGTH, event.objectStart()))
         {
             return false;
         }
-
-        final LiquidationEncoder encoder = liquidationEncoder;
-        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
-            .instrumentId(id)
-            .eventTimeNs(eventTimeNs)
-            .receiveTimeNs(receiveTimeNs)
-            .publishTimeNs(publishTimeNs)
-            .tradeTimeNs(tradeTimeNs)
-            .side(side)
-            .orderStatus(status)
-            .priceExponent((byte)priceExponent)
-            .sizeExponent((byte)sizeExponent)
-            .price(price)
-            .averagePrice(averagePrice)
-            .quantity(quantity)
-            .lastFilledQuantity(lastFilledQuantity)
-            .filledQuantity(filledQuantity);
-        return commitMessage(encoder.encodedLength());
+        encodeLiquidation();
+        return true;
     }
 
     private boolean decodeMarkPrice(final JsonFieldTable event)
@@ -1252,35 +1395,22 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         {
             return SKIPPED == id;
         }
-        final int priceExponent = registry.priceExponent(id);
+        useInstrument(id);
 
-        final long eventTimeNs = optionalTime(event, UPPER_E);
-        final long markPrice = fixed(event, LOWER_P, priceExponent);
+        final long[] values = this.values;
+        values[UPPER_E] = optionalTime(event, UPPER_E);
+        values[LOWER_P] = fixed(event, LOWER_P, priceExponent);
         // COIN-M sends no index price "i"; delivery contracts send "" as funding rate and 0 as its time.
-        final long indexPrice = optionalFixed(event, LOWER_I, priceExponent);
-        final long estimatedSettlePrice = optionalFixed(event, UPPER_P, priceExponent);
-        final long fundingRate = optionalDecimal(event, LOWER_R);
-        final byte fundingRateExponent = decimalExponent;
-        final long fundingTimeNs = optionalTime(event, UPPER_T);
-        final long nextFundingTimeNs = 0 == fundingTimeNs ? NULL_LONG : fundingTimeNs;
+        values[LOWER_I] = optionalFixed(event, LOWER_I, priceExponent);
+        values[UPPER_P] = optionalFixed(event, UPPER_P, priceExponent);
+        optionalDecimal(event, LOWER_R);
+        values[UPPER_T] = optionalTime(event, UPPER_T);
         if (failed() || !reserve(MarkPriceEncoder.BLOCK_LENGTH, event.objectStart()))
         {
             return false;
         }
-
-        final MarkPriceEncoder encoder = markPriceEncoder;
-        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
-            .instrumentId(id)
-            .eventTimeNs(eventTimeNs)
-            .receiveTimeNs(receiveTimeNs)
-            .publishTimeNs(publishTimeNs)
-            .priceExponent((byte)priceExponent)
-            .markPrice(markPrice)
-            .indexPrice(indexPrice)
-            .estimatedSettlePrice(estimatedSettlePrice)
-            .nextFundingTimeNs(nextFundingTimeNs);
-        encoder.fundingRate().mantissa(fundingRate).exponent(fundingRateExponent);
-        return commitMessage(encoder.encodedLength());
+        encodeMarkPrice();
+        return true;
     }
 
     private boolean decodeMiniTicker(final JsonFieldTable event)
@@ -1290,37 +1420,678 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         {
             return SKIPPED == id;
         }
-        final int priceExponent = registry.priceExponent(id);
-        final int sizeExponent = registry.sizeExponent(id);
+        useInstrument(id);
 
-        final long eventTimeNs = optionalTime(event, UPPER_E);
-        final long openPrice = fixed(event, LOWER_O, priceExponent);
-        final long highPrice = fixed(event, LOWER_H, priceExponent);
-        final long lowPrice = fixed(event, LOWER_L, priceExponent);
-        final long closePrice = fixed(event, LOWER_C, priceExponent);
-        final long volume = fixed(event, LOWER_V, sizeExponent);
-        final long quoteVolume = decimal(event, LOWER_Q);
-        final byte quoteVolumeExponent = decimalExponent;
+        final long[] values = this.values;
+        values[UPPER_E] = optionalTime(event, UPPER_E);
+        values[LOWER_O] = fixed(event, LOWER_O, priceExponent);
+        values[LOWER_H] = fixed(event, LOWER_H, priceExponent);
+        values[LOWER_L] = fixed(event, LOWER_L, priceExponent);
+        values[LOWER_C] = fixed(event, LOWER_C, priceExponent);
+        values[LOWER_V] = fixed(event, LOWER_V, sizeExponent);
+        decimal(event, LOWER_Q);
         if (failed() || !reserve(MiniTickerEncoder.BLOCK_LENGTH, event.objectStart()))
         {
             return false;
         }
+        encodeMiniTicker();
+        return true;
+    }
 
+    /*
+     * One encode method per message, shared by both paths: each writes the message for the current instrument from
+     * values[] at the end of the output and commits it. The caller has checked that it fits.
+     */
+
+    private void encodeTrade(final TradeKind kind)
+    {
+        final long[] values = this.values;
+        final boolean aggregate = TradeKind.AGG_TRADE == kind;
+        final TradeEncoder encoder = tradeEncoder;
+        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
+            .instrumentId(instrumentId)
+            .eventTimeNs(values[UPPER_E])
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(publishTimeNs)
+            .tradeTimeNs(values[UPPER_T])
+            .kind(kind)
+            .condition(TRADE_CONDITIONS[(int)values[UPPER_X]])
+            // m: the buyer was the maker, so the taker (the aggressor) sold.
+            .aggressorSide(0 != values[LOWER_M] ? Side.SELL : Side.BUY)
+            .priceExponent((byte)priceExponent)
+            .sizeExponent((byte)sizeExponent)
+            .price(values[LOWER_P])
+            .size(values[LOWER_Q])
+            .tradeId(aggregate ? values[LOWER_A] : values[LOWER_T])
+            .firstTradeId(aggregate ? values[LOWER_F] : NULL_LONG)
+            .lastTradeId(aggregate ? values[LOWER_L] : NULL_LONG);
+        commitMessage(encoder.encodedLength());
+    }
+
+    private void encodeBestBidOffer()
+    {
+        final long[] values = this.values;
+        final BestBidOfferEncoder encoder = bestBidOfferEncoder;
+        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
+            .instrumentId(instrumentId)
+            .eventTimeNs(values[UPPER_E])
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(publishTimeNs)
+            .transactTimeNs(values[UPPER_T])
+            .updateId(values[LOWER_U])
+            .priceExponent((byte)priceExponent)
+            .sizeExponent((byte)sizeExponent)
+            .bidPrice(values[LOWER_B])
+            .bidSize(values[UPPER_B])
+            .askPrice(values[LOWER_A])
+            .askSize(values[UPPER_A]);
+        commitMessage(encoder.encodedLength());
+    }
+
+    /**
+     * Header and block of a DepthUpdate; the caller adds the level groups and commits.
+     */
+    private DepthUpdateEncoder encodeDepthUpdateBlock()
+    {
+        final long[] values = this.values;
+        return depthUpdateEncoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
+            .instrumentId(instrumentId)
+            .eventTimeNs(values[UPPER_E])
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(publishTimeNs)
+            .transactTimeNs(values[UPPER_T])
+            .firstUpdateId(values[UPPER_U])
+            .finalUpdateId(values[LOWER_U])
+            .prevFinalUpdateId(values[PU])
+            .priceExponent((byte)priceExponent)
+            .sizeExponent((byte)sizeExponent);
+    }
+
+    /**
+     * Header and block of a DepthSnapshot; the caller adds the level groups and commits.
+     */
+    private DepthSnapshotEncoder encodeDepthSnapshotBlock()
+    {
+        final long[] values = this.values;
+        return depthSnapshotEncoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
+            .instrumentId(instrumentId)
+            .eventTimeNs(values[UPPER_E])
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(publishTimeNs)
+            .transactTimeNs(values[UPPER_T])
+            .lastUpdateId(values[LAST_UPDATE_ID])
+            .priceExponent((byte)priceExponent)
+            .sizeExponent((byte)sizeExponent);
+    }
+
+    private void encodeBar()
+    {
+        final long[] values = this.values;
+        final BarEncoder encoder = barEncoder;
+        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
+            .instrumentId(instrumentId)
+            .eventTimeNs(values[UPPER_E])
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(publishTimeNs)
+            .interval(INTERVALS[(int)values[LOWER_I]])
+            .openTimeNs(values[LOWER_T])
+            .closeTimeNs(values[UPPER_T])
+            .closed(0 != values[LOWER_X] ? BooleanType.TRUE : BooleanType.FALSE)
+            .priceExponent((byte)priceExponent)
+            .sizeExponent((byte)sizeExponent)
+            .openPrice(values[LOWER_O])
+            .highPrice(values[LOWER_H])
+            .lowPrice(values[LOWER_L])
+            .closePrice(values[LOWER_C])
+            .volume(values[LOWER_V])
+            .takerBuyVolume(values[UPPER_V])
+            .tradeCount(values[LOWER_N])
+            .firstTradeId(values[LOWER_F])
+            .lastTradeId(values[UPPER_L]);
+        encoder.quoteVolume().mantissa(values[LOWER_Q]).exponent(exponents[LOWER_Q]);
+        encoder.takerBuyQuoteVolume().mantissa(values[UPPER_Q]).exponent(exponents[UPPER_Q]);
+        commitMessage(encoder.encodedLength());
+    }
+
+    private void encodeLiquidation()
+    {
+        final long[] values = this.values;
+        final LiquidationEncoder encoder = liquidationEncoder;
+        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
+            .instrumentId(instrumentId)
+            .eventTimeNs(values[UPPER_E])
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(publishTimeNs)
+            .tradeTimeNs(values[UPPER_T])
+            .side(SIDES[(int)values[UPPER_S]])
+            .orderStatus(ORDER_STATUSES[(int)values[UPPER_X]])
+            .priceExponent((byte)priceExponent)
+            .sizeExponent((byte)sizeExponent)
+            .price(values[LOWER_P])
+            .averagePrice(values[AP])
+            .quantity(values[LOWER_Q])
+            .lastFilledQuantity(values[LOWER_L])
+            .filledQuantity(values[LOWER_Z]);
+        commitMessage(encoder.encodedLength());
+    }
+
+    private void encodeMarkPrice()
+    {
+        final long[] values = this.values;
+        final long fundingTimeNs = values[UPPER_T];
+        final MarkPriceEncoder encoder = markPriceEncoder;
+        encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
+            .instrumentId(instrumentId)
+            .eventTimeNs(values[UPPER_E])
+            .receiveTimeNs(receiveTimeNs)
+            .publishTimeNs(publishTimeNs)
+            .priceExponent((byte)priceExponent)
+            .markPrice(values[LOWER_P])
+            .indexPrice(values[LOWER_I])
+            .estimatedSettlePrice(values[UPPER_P])
+            .nextFundingTimeNs(0 == fundingTimeNs ? NULL_LONG : fundingTimeNs);
+        encoder.fundingRate().mantissa(values[LOWER_R]).exponent(exponents[LOWER_R]);
+        commitMessage(encoder.encodedLength());
+    }
+
+    private void encodeMiniTicker()
+    {
+        final long[] values = this.values;
         final MiniTickerEncoder encoder = miniTickerEncoder;
         encoder.wrapAndApplyHeader(output, outputLimit, headerEncoder)
-            .instrumentId(id)
-            .eventTimeNs(eventTimeNs)
+            .instrumentId(instrumentId)
+            .eventTimeNs(values[UPPER_E])
             .receiveTimeNs(receiveTimeNs)
             .publishTimeNs(publishTimeNs)
             .priceExponent((byte)priceExponent)
             .sizeExponent((byte)sizeExponent)
-            .openPrice(openPrice)
-            .highPrice(highPrice)
-            .lowPrice(lowPrice)
-            .closePrice(closePrice)
-            .volume(volume);
-        encoder.quoteVolume().mantissa(quoteVolume).exponent(quoteVolumeExponent);
-        return commitMessage(encoder.encodedLength());
+            .openPrice(values[LOWER_O])
+            .highPrice(values[LOWER_H])
+            .lowPrice(values[LOWER_L])
+            .closePrice(values[LOWER_C])
+            .volume(values[LOWER_V]);
+        encoder.quoteVolume().mantissa(values[LOWER_Q]).exponent(exponents[LOWER_Q]);
+        commitMessage(encoder.encodedLength());
+    }
+
+    /*
+     * The fast path. It reads a frame in one pass with a JsonScanner, expecting what Binance sends: an envelope
+     * {"stream":..,"data":..} or a raw event, "e" first (spot bookTicker: no "e"), then fields in any order, each
+     * read as its event's shape says straight into values[] (prices and sizes converted at the instrument's exponents
+     * as they are scanned, depth levels straight into the message's group entries), and the message encoded when the
+     * event's object closes. The first surprise of any kind (whitespace, an escape, a field of another type, a
+     * duplicate, a missing field, an unknown symbol, one still to be announced, a number too long for it, a frame that
+     * turns out invalid or of another type) abandons the frame to the general path, which starts again from its
+     * first byte and so decides every bad or unusual frame exactly as it always has. The fast path changes nothing
+     * the general path depends on: it only reads the registry, and what it wrote to the output buffer is discarded.
+     */
+
+    /**
+     * Decode a stream frame on the fast path.
+     *
+     * @return true if decoded; false to hand the frame to the general path.
+     */
+    private boolean decodeFast()
+    {
+        final JsonScanner in = scanner.wrap(frame, frameOffset, frameLength);
+        final boolean decoded;
+        if (in.skipToken(ENVELOPE_START, 8))
+        {
+            decoded = in.skip(ENVELOPE_STREAM_END, 2) && in.string() && in.skipToken(ENVELOPE_DATA, 8) &&
+                readEvents() && in.skip((byte)'}');
+        }
+        else
+        {
+            decoded = readEvents();
+        }
+        return (decoded && in.atEnd() && tookFastPath()) || abandonFastPath();
+    }
+
+    /**
+     * Decode a REST depth snapshot on the fast path.
+     *
+     * @return true if decoded; false to hand the body to the general path.
+     */
+    private boolean decodeSnapshotFast(final int instrumentId)
+    {
+        if (announceInstruments && !isAnnounced(instrumentId))
+        {
+            return false;
+        }
+        useInstrument(instrumentId);
+        bidCount = NO_LEVELS;
+        askCount = NO_LEVELS;
+        final JsonScanner in = scanner.wrap(frame, frameOffset, frameLength);
+        return (in.skip((byte)'{') && readFields(SNAPSHOT, 0) && in.atEnd() && encode(SNAPSHOT) && tookFastPath()) ||
+            abandonFastPath();
+    }
+
+    private boolean tookFastPath()
+    {
+        fastPathFrames++;
+        return true;
+    }
+
+    /**
+     * Forget the messages the fast path encoded for a frame it then gave up on.
+     *
+     * @return false, so callers can return it.
+     */
+    private boolean abandonFastPath()
+    {
+        messageCount = 0;
+        outputLimit = 0;
+        return false;
+    }
+
+    /**
+     * One event object, or an array of them (all-market streams), each encoded as one message as soon as it closes.
+     */
+    private boolean readEvents()
+    {
+        final JsonScanner in = scanner;
+        if (!in.skip((byte)'['))
+        {
+            return readEvent();
+        }
+        do
+        {
+            if (!readEvent())
+            {
+                return false;
+            }
+        }
+        while (in.skip((byte)','));
+        return in.skip((byte)']');
+    }
+
+    private boolean readEvent()
+    {
+        final JsonScanner in = scanner;
+        if (!in.skip((byte)'{'))
+        {
+            return false;
+        }
+        instrumentId = NULL_INSTRUMENT_ID;
+        bidCount = NO_LEVELS;
+        askCount = NO_LEVELS;
+        if (!in.skipToken(EVENT_TYPE_FIELD, 4))
+        {
+            // Spot bookTicker, the one event without an "e": its fields say whether it is one.
+            return readFields(SPOT_BOOK_TICKER, 0) && encode(SPOT_BOOK_TICKER);
+        }
+        if (!in.string())
+        {
+            return false;
+        }
+        final EventShape shape = eventShape();
+        return null != shape && in.skip((byte)',') && readFields(shape, 1L << LOWER_E) && encode(shape);
+    }
+
+    /**
+     * The shape of the event whose type string the scanner just read, or null for a type the fast path leaves to
+     * the general path.
+     */
+    private EventShape eventShape()
+    {
+        // Event types differ in their first byte: one table load picks the only candidate, one compare confirms it.
+        final JsonScanner in = scanner;
+        final EventShape shape = 0 == in.stringLength() ? null : SHAPES_BY_FIRST_BYTE[(int)in.stringWord(0) & 0x7F];
+        return null != shape && in.stringEquals(shape.eventType) ? shape : null;
+    }
+
+    /**
+     * Read the fields of an object up to and including its closing brace, as its shape says; the scanner is at the
+     * first field to read.
+     *
+     * @param shape of the object.
+     * @param seen  bits of the slots already read (the "e" the shape was chosen by).
+     * @return true if every field was as expected, none twice, and the shape's required ones all there.
+     */
+    private boolean readFields(final EventShape shape, final long seen)
+    {
+        final long[] values = this.values;
+        for (long optional = shape.optional; 0 != optional; optional &= optional - 1)
+        {
+            final int slot = Long.numberOfTrailingZeros(optional);
+            values[slot] = shape.absentValues[slot];
+            exponents[slot] = 0;
+        }
+
+        final JsonScanner in = scanner;
+        long read = seen;
+        do
+        {
+            final int slot = in.fieldName(fieldNames);
+            final byte how;
+            if (slot >= 0)
+            {
+                final long bit = 1L << slot;
+                if (0 != (read & bit))
+                {
+                    return false;
+                }
+                read |= bit;
+                how = shape.reads[slot];
+            }
+            else if (NO_SLOT == slot)
+            {
+                how = SKIP;
+            }
+            else
+            {
+                return false;
+            }
+            if (!readValue(shape, slot, how))
+            {
+                return false;
+            }
+        }
+        while (in.skip((byte)','));
+        return in.skip((byte)'}') && shape.required == (read & shape.required);
+    }
+
+    private boolean readValue(final EventShape shape, final int slot, final byte how)
+    {
+        final JsonScanner in = scanner;
+        switch (how)
+        {
+            case SKIP:
+                return in.scalar();
+
+            case READ_SYMBOL:
+                return in.string() && useKnownInstrument();
+
+            case READ_TIME:
+                return in.integer() && storeTime(slot, in.value());
+
+            case READ_INTEGER:
+                return in.integer() && store(slot, in.value());
+
+            case READ_PRICE:
+                return NULL_INSTRUMENT_ID != instrumentId && store(slot, in.fixedString(priceExponent));
+
+            case READ_SIZE:
+                return NULL_INSTRUMENT_ID != instrumentId && store(slot, in.fixedString(sizeExponent));
+
+            case READ_FLAG:
+                return storeFlag(slot, in.literal());
+
+            default:
+                return readOtherValue(shape, slot, how);
+        }
+    }
+
+    /**
+     * The values {@link #readValue} leaves out, so that it stays small enough for the JIT to inline into the loop
+     * of {@link #readFields}: once or never per event, or (levels) long enough for a call not to matter.
+     */
+    private boolean readOtherValue(final EventShape shape, final int slot, final byte how)
+    {
+        final JsonScanner in = scanner;
+        switch (how)
+        {
+            case READ_DECIMAL:
+                return in.decimalString() && storeDecimal(slot);
+
+            case READ_TRADE_CONDITION:
+                // Futures trades say how they came about in X; names not listed are some other condition.
+                return in.string() && store(slot, tradeCondition(in.stringIndex(TRADE_CONDITION_NAMES)));
+
+            case READ_SIDE:
+                return in.string() && store(slot, in.stringIndex(SIDE_NAMES));
+
+            case READ_ORDER_STATUS:
+                return in.string() && store(slot, in.stringIndex(ORDER_STATUS_NAMES));
+
+            case READ_INTERVAL:
+                return in.string() && store(slot, in.stringIndex(INTERVAL_NAMES));
+
+            case READ_BIDS:
+                return NO_LEVELS == bidCount && readLevels(outputLimit + HEADER_LENGTH + shape.blockLength, true);
+
+            case READ_ASKS:
+                return NO_LEVELS != bidCount && NO_LEVELS == askCount && readLevels(asksGroupOffset, false);
+
+            case READ_OBJECT:
+                return in.skip((byte)'{') && readFields(shape.nested, 0);
+
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Store a value read by the fast path.
+     *
+     * @return false, storing nothing, for a negative value: the readers' sign that the text was not acceptable.
+     */
+    private boolean store(final int slot, final long value)
+    {
+        if (value < 0)
+        {
+            return false;
+        }
+        values[slot] = value;
+        return true;
+    }
+
+    private boolean storeTime(final int slot, final long time)
+    {
+        if (time < 0 || time > maxTimeValue)
+        {
+            return false;
+        }
+        values[slot] = time * timeMultiplier;
+        return true;
+    }
+
+    private boolean storeFlag(final int slot, final int literal)
+    {
+        if (JsonScanner.TRUE != literal && JsonScanner.FALSE != literal)
+        {
+            return false;
+        }
+        values[slot] = JsonScanner.TRUE == literal ? 1 : 0;
+        return true;
+    }
+
+    /**
+     * The decimal string just scanned, with the exponent its text needs (either sign).
+     */
+    private boolean storeDecimal(final int slot)
+    {
+        final long digits = scanner.value();
+        if (JsonNumberParser.OK != numbers.decimal(Math.abs(digits), -scanner.scale()))
+        {
+            return false;
+        }
+        values[slot] = digits < 0 ? -numbers.mantissa() : numbers.mantissa();
+        exponents[slot] = (byte)numbers.exponent();
+        return true;
+    }
+
+    /**
+     * Make the instrument of the symbol just scanned current if it is registered and, when announcing, announced:
+     * registering or announcing an instrument is the general path's work, once per instrument. Symbols are looked up
+     * in {@link #knownSymbols} first, by their bytes as words, and asked of the registry only the first time.
+     */
+    private boolean useKnownInstrument()
+    {
+        final JsonScanner in = scanner;
+        final int length = in.stringLength();
+        int id;
+        if (length <= SymbolIdCache.MAX_LENGTH && length > 0)
+        {
+            final long firstWord = in.stringWord(0);
+            final long secondWord = in.stringWord(1);
+            id = knownSymbols.get(firstWord, secondWord, length);
+            if (SymbolIdCache.MISSING == id)
+            {
+                id = registry.idOf(venueCode, in.buffer(), in.stringOffset(), length);
+                if (NULL_INSTRUMENT_ID != id)
+                {
+                    knownSymbols.put(firstWord, secondWord, length, id);
+                }
+            }
+        }
+        else
+        {
+            id = registry.idOf(venueCode, in.buffer(), in.stringOffset(), length);
+        }
+        if (NULL_INSTRUMENT_ID == id || (announceInstruments && !isAnnounced(id)))
+        {
+            return false;
+        }
+        useInstrument(id);
+        return true;
+    }
+
+    /**
+     * Read the levels of one side, [price, size] pairs, converting each straight into an entry of the message's
+     * group: the bids' group follows the block and the asks' group follows the bids', so Binance's order ("s" before
+     * "b", "b" before "a") is needed, and another takes the general path. The group headers are written by
+     * {@link #encode} once both counts are known.
+     *
+     * @param groupOffset in the output of the group's header.
+     * @param bidSide     whether these are the bids.
+     */
+    private boolean readLevels(final int groupOffset, final boolean bidSide)
+    {
+        final JsonScanner in = scanner;
+        if (NULL_INSTRUMENT_ID == instrumentId || !in.skip((byte)'['))
+        {
+            return false;
+        }
+        final int firstEntry = groupOffset + GROUP_HEADER_LENGTH;
+        final int entriesLimit = Math.min(output.capacity(), firstEntry + maxLevelsPerSide * LEVEL_LENGTH);
+        final int priceExponent = this.priceExponent;
+        final int sizeExponent = this.sizeExponent;
+        int entry = firstEntry;
+        if (!in.skip((byte)']'))
+        {
+            do
+            {
+                if (entry + LEVEL_LENGTH > entriesLimit || !in.skip((byte)'['))
+                {
+                    return false;
+                }
+                final long price = in.fixedString(priceExponent);
+                if (price < 0 || !in.skip((byte)','))
+                {
+                    return false;
+                }
+                final long size = in.fixedString(sizeExponent);
+                if (size < 0 || !in.skip((byte)']'))
+                {
+                    return false;
+                }
+                putLevel(entry, price, size);
+                entry += LEVEL_LENGTH;
+            }
+            while (in.skip((byte)','));
+            if (!in.skip((byte)']'))
+            {
+                return false;
+            }
+        }
+
+        final int count = (entry - firstEntry) / LEVEL_LENGTH;
+        if (bidSide)
+        {
+            bidCount = count;
+            asksGroupOffset = entry;
+        }
+        else
+        {
+            askCount = count;
+        }
+        return true;
+    }
+
+    /**
+     * Write one level's entry into the output. Why not {@code UnsafeBuffer.putLong}: this runs twice per level of
+     * every depth message and its per-call bounds check showed in profiles; {@link #readLevels} checked that every
+     * entry it writes is below {@code entriesLimit}, itself within the output's capacity, so the check is redundant.
+     * The SBE schema is little-endian; on a big-endian machine the bytes are swapped as the encoder would.
+     */
+    private void putLevel(final int entry, final long price, final long size)
+    {
+        final long address = outputAddress + entry;
+        UnsafeApi.putLong(
+            outputArray, address + LEVEL_PRICE_OFFSET, NATIVE_LEVEL_ORDER ? price : Long.reverseBytes(price));
+        UnsafeApi.putLong(
+            outputArray, address + LEVEL_SIZE_OFFSET, NATIVE_LEVEL_ORDER ? size : Long.reverseBytes(size));
+    }
+
+    /**
+     * Encode the message of an event the fast path has read whole.
+     *
+     * @return false if it does not fit the output.
+     */
+    private boolean encode(final EventShape shape)
+    {
+        final int levelsLength = NO_LEVELS == bidCount ?
+            0 : 2 * GROUP_HEADER_LENGTH + (bidCount + askCount) * LEVEL_LENGTH;
+        if (!fits(shape.blockLength + levelsLength))
+        {
+            return false;
+        }
+
+        switch (shape.message)
+        {
+            case TRADE_MESSAGE:
+                encodeTrade(TradeKind.TRADE);
+                break;
+
+            case AGG_TRADE_MESSAGE:
+                encodeTrade(TradeKind.AGG_TRADE);
+                break;
+
+            case BEST_BID_OFFER_MESSAGE:
+                encodeBestBidOffer();
+                break;
+
+            case DEPTH_UPDATE_MESSAGE:
+            {
+                // The entries are in place already: write each group's header and step the encoder over them.
+                final DepthUpdateEncoder encoder = encodeDepthUpdateBlock();
+                encoder.bidsCount(bidCount);
+                encoder.limit(encoder.limit() + bidCount * LEVEL_LENGTH);
+                encoder.asksCount(askCount);
+                encoder.limit(encoder.limit() + askCount * LEVEL_LENGTH);
+                commitMessage(encoder.encodedLength());
+                break;
+            }
+
+            case DEPTH_SNAPSHOT_MESSAGE:
+            {
+                final DepthSnapshotEncoder encoder = encodeDepthSnapshotBlock();
+                encoder.bidsCount(bidCount);
+                encoder.limit(encoder.limit() + bidCount * LEVEL_LENGTH);
+                encoder.asksCount(askCount);
+                encoder.limit(encoder.limit() + askCount * LEVEL_LENGTH);
+                commitMessage(encoder.encodedLength());
+                break;
+            }
+
+            case BAR_MESSAGE:
+                encodeBar();
+                break;
+
+            case LIQUIDATION_MESSAGE:
+                encodeLiquidation();
+                break;
+
+            case MARK_PRICE_MESSAGE:
+                encodeMarkPrice();
+                break;
+
+            default:
+                encodeMiniTicker();
+                break;
+        }
+        return true;
     }
 
     /**
@@ -1410,7 +2181,8 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         registry.encodeDefinition(id, definitionEncoder, receiveTimeNs, publishTimeNs);
         announced[id] = true;
         announcedInFrame[announcedInFrameCount++] = id;
-        return commitMessage(definitionEncoder.encodedLength());
+        commitMessage(definitionEncoder.encodedLength());
+        return true;
     }
 
     private void ensureAnnounced(final int id)
@@ -1423,19 +2195,39 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
 
     private boolean reserve(final int bodyLength, final int failOffset)
     {
-        if (outputLimit + HEADER_LENGTH + bodyLength > output.capacity() || messageCount == messageLengths.length)
-        {
-            return fail(TOO_MANY_MESSAGES, failOffset);
-        }
-        return true;
+        return fits(bodyLength) || fail(TOO_MANY_MESSAGES, failOffset);
     }
 
-    private boolean commitMessage(final int bodyLength)
+    /**
+     * Whether one more message with a body of this length fits the output.
+     */
+    private boolean fits(final int bodyLength)
+    {
+        return outputLimit + HEADER_LENGTH + bodyLength <= output.capacity() && messageCount < messageLengths.length;
+    }
+
+    private void commitMessage(final int bodyLength)
     {
         final int length = HEADER_LENGTH + bodyLength;
         messageLengths[messageCount++] = length;
         outputLimit += length;
-        return true;
+    }
+
+    private void useInstrument(final int id)
+    {
+        instrumentId = id;
+        priceExponent = registry.priceExponent(id);
+        sizeExponent = registry.sizeExponent(id);
+    }
+
+    private boolean isAnnounced(final int id)
+    {
+        return id < announced.length && announced[id];
+    }
+
+    private static int tradeCondition(final int nameIndex)
+    {
+        return nameIndex < 0 ? OTHER_CONDITION : nameIndex;
     }
 
     private int levelsLength()
@@ -1447,12 +2239,7 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
      * Check that a slot holds the level array noted while reading the event, and convert its levels into the list's
      * mantissas.
      */
-    private void levels(
-        final JsonFieldTable fields,
-        final int slot,
-        final LevelList list,
-        final int priceExponent,
-        final int sizeExponent)
+    private void levels(final JsonFieldTable fields, final int slot, final LevelList list)
     {
         final int type = fields.type(slot);
         if (BEGIN_ARRAY != type || list.arrayStart != fields.start(slot))
@@ -1493,25 +2280,25 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
     }
 
     /**
-     * The enum value whose name a string field holds, or null with the failure set.
+     * The index in a list of names of the one a string field holds, or -1 with the failure set.
      */
-    private <T> T lookup(final JsonFieldTable fields, final int slot, final byte[][] names, final T[] values)
+    private int lookup(final JsonFieldTable fields, final int slot, final byte[][] names)
     {
         final int type = fields.type(slot);
         if (STRING != type)
         {
             typeFailure(fields, slot, type);
-            return null;
+            return -1;
         }
         for (int i = 0; i < names.length; i++)
         {
             if (fields.valueEquals(frame, slot, names[i]))
             {
-                return values[i];
+                return i;
             }
         }
         fail(BAD_VALUE, fields.start(slot));
-        return null;
+        return -1;
     }
 
     /**
@@ -1642,40 +2429,41 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
     }
 
     /**
-     * A required decimal with the exponent its text needs: the mantissa is returned, the exponent left in
-     * {@link #decimalExponent}.
+     * A required decimal with the exponent its text needs, into values[] and exponents[].
      */
-    private long decimal(final JsonFieldTable fields, final int slot)
+    private void decimal(final JsonFieldTable fields, final int slot)
     {
-        decimalExponent = 0;
+        values[slot] = NULL_LONG;
+        exponents[slot] = 0;
         final int type = fields.type(slot);
         if (STRING != type && NUMBER != type)
         {
             typeFailure(fields, slot, type);
-            return NULL_LONG;
+            return;
         }
         final int status = numbers.parseDecimal(frame, fields.offset(slot), fields.length(slot));
         if (JsonNumberParser.OK != status)
         {
             numberFailure(status, fields.offset(slot));
-            return NULL_LONG;
+            return;
         }
-        decimalExponent = (byte)numbers.exponent();
-        return numbers.mantissa();
+        values[slot] = numbers.mantissa();
+        exponents[slot] = (byte)numbers.exponent();
     }
 
     /**
      * As {@link #decimal} but null (exponent 0) when absent, JSON null or an empty string.
      */
-    private long optionalDecimal(final JsonFieldTable fields, final int slot)
+    private void optionalDecimal(final JsonFieldTable fields, final int slot)
     {
         final int type = fields.type(slot);
         if (ABSENT == type || NULL == type || (STRING == type && 0 == fields.length(slot)))
         {
-            decimalExponent = 0;
-            return NULL_LONG;
+            values[slot] = NULL_LONG;
+            exponents[slot] = 0;
+            return;
         }
-        return decimal(fields, slot);
+        decimal(fields, slot);
     }
 
     private boolean typeFailure(final JsonFieldTable fields, final int slot, final int type)
@@ -1747,6 +2535,65 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
     }
 
     /**
+     * What the fast path expects of one kind of object, an event or the object nested in one: how to read the value
+     * of each field of {@link #FIELD_NAMES} (by default: any scalar, skipped), which must be present, and the value
+     * standing for each optional one that is absent. Anything else, from an object where a scalar was expected to a
+     * value of the wrong type, sends the frame to the general path.
+     */
+    private static final class EventShape
+    {
+        final byte[] eventType;
+        final int message;
+        final int blockLength;
+        final byte[] reads = new byte[FIELD_NAMES.length];
+        final long[] absentValues = new long[FIELD_NAMES.length];
+        long required;
+        long optional;
+        EventShape nested;
+
+        /**
+         * @param eventType   the "e" the shape is chosen by, or null.
+         * @param message     the message it is encoded as, or {@code NESTED_OBJECT}.
+         * @param blockLength of that message's block, 0 for a nested object.
+         */
+        EventShape(final byte[] eventType, final int message, final int blockLength)
+        {
+            this.eventType = eventType;
+            this.message = message;
+            this.blockLength = blockLength;
+            // At the top of a frame "data" makes an envelope of any object: the general path's business.
+            reads[DATA] = FALL_BACK;
+        }
+
+        EventShape require(final int slot, final byte how)
+        {
+            reads[slot] = how;
+            required |= 1L << slot;
+            return this;
+        }
+
+        EventShape allow(final int slot, final byte how, final long absentValue)
+        {
+            reads[slot] = how;
+            optional |= 1L << slot;
+            absentValues[slot] = absentValue;
+            return this;
+        }
+
+        EventShape refuse(final int slot)
+        {
+            reads[slot] = FALL_BACK;
+            return this;
+        }
+
+        EventShape nest(final int slot, final EventShape nested)
+        {
+            this.nested = nested;
+            return require(slot, READ_OBJECT);
+        }
+    }
+
+    /**
      * Where one side's level texts are in the frame, then their converted mantissas.
      */
     private static final class LevelList
@@ -1803,6 +2650,7 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         private int maxLevelsPerSide = BinanceJsonConfiguration.maxLevelsPerSide();
         private int maxJsonDepth = BinanceJsonConfiguration.maxJsonDepth();
         private int outputBufferLength = BinanceJsonConfiguration.outputBufferLength();
+        private boolean fastPath = BinanceJsonConfiguration.fastPath();
         private String name;
 
         /**
@@ -2198,6 +3046,30 @@ public final class BinanceJsonDecoder implements VenueFrameHandler, AutoCloseabl
         public int outputBufferLength()
         {
             return outputBufferLength;
+        }
+
+        /**
+         * Whether frames are first tried on the fast path (the default); off, every frame is decoded on the general
+         * path, with the same output.
+         *
+         * @param fastPath true to use the fast path.
+         * @return this context.
+         * @see BinanceJsonConfiguration#FAST_PATH_PROP_NAME
+         */
+        public Context fastPath(final boolean fastPath)
+        {
+            this.fastPath = fastPath;
+            return this;
+        }
+
+        /**
+         * Whether the fast path is used.
+         *
+         * @return true if so.
+         */
+        public boolean fastPath()
+        {
+            return fastPath;
         }
 
         /**

@@ -4,6 +4,7 @@
 package io.hellmoon.feed.json;
 
 import org.agrona.DirectBuffer;
+import org.agrona.UnsafeApi;
 
 /**
  * A pull tokenizer over one JSON text in a region of a {@link DirectBuffer}: {@link #next()} returns the next token
@@ -16,10 +17,13 @@ import org.agrona.DirectBuffer;
  * stays failed and returns {@link #ERROR} until wrapped again.
  * <p>
  * The whole of RFC 8259's grammar is checked: structure, nesting, string escapes, number syntax, literals and what
- * follows the top-level value. Strings are not unescaped: a token's bytes are the raw content between the quotes, and
- * {@link #tokenHasEscapes()} says whether it contains escape sequences. Bytes of 0x80 and above in strings are passed
- * through unchecked (UTF-8 is not validated). Nesting is limited to the depth given at construction so a hostile
- * frame cannot make a decoder recurse or loop without bound.
+ * follows the top-level value. The region's bounds are checked once, by {@link #wrap}; bytes are then read with
+ * {@link UnsafeApi} straight from the buffer's array or address, as {@code UnsafeBuffer} reads them minus its
+ * per-access check and the interface call, which is safe because every read is preceded by a test that its index is
+ * below the end of the checked region. Strings are not unescaped: a token's bytes are the raw content between the
+ * quotes, and {@link #tokenHasEscapes()} says whether it contains escape sequences. Bytes of 0x80 and above in
+ * strings are passed through unchecked (UTF-8 is not validated). Nesting is limited to the depth given at
+ * construction so a hostile frame cannot make a decoder recurse or loop without bound.
  * <p>
  * Not thread safe; one cursor per decoding thread.
  */
@@ -146,6 +150,8 @@ public final class JsonCursor
     private final boolean[] inArray;
     private final int maxDepth;
     private DirectBuffer buffer;
+    private byte[] array;
+    private long address;
     private int start;
     private int end;
     private int position;
@@ -181,10 +187,14 @@ public final class JsonCursor
      * @param offset of its first byte.
      * @param length of the text in bytes.
      * @return this cursor.
+     * @throws IndexOutOfBoundsException if the region is not inside the buffer.
      */
     public JsonCursor wrap(final DirectBuffer buffer, final int offset, final int length)
     {
+        buffer.boundsCheck(offset, length);
         this.buffer = buffer;
+        this.array = buffer.byteArray();
+        this.address = buffer.addressOffset();
         this.start = offset;
         this.end = offset + length;
         this.position = offset;
@@ -216,7 +226,7 @@ public final class JsonCursor
                 {
                     return fail(0 == depth ? ERROR_EMPTY : ERROR_TRUNCATED, position);
                 }
-                return readValue(buffer.getByte(position));
+                return readValue(byteAt(position));
 
             case EXPECT_FIRST_FIELD:
             {
@@ -225,7 +235,7 @@ public final class JsonCursor
                 {
                     return fail(ERROR_TRUNCATED, position);
                 }
-                final byte b = buffer.getByte(position);
+                final byte b = byteAt(position);
                 if ('}' == b)
                 {
                     return close(END_OBJECT);
@@ -240,7 +250,7 @@ public final class JsonCursor
                 {
                     return fail(ERROR_TRUNCATED, position);
                 }
-                final byte b = buffer.getByte(position);
+                final byte b = byteAt(position);
                 return ']' == b ? close(END_ARRAY) : readValue(b);
             }
 
@@ -514,7 +524,7 @@ public final class JsonCursor
             return fail(ERROR_TRUNCATED, position);
         }
 
-        final byte b = buffer.getByte(position);
+        final byte b = byteAt(position);
         final boolean isArray = inArray[depth - 1];
         if (',' == b)
         {
@@ -524,7 +534,7 @@ public final class JsonCursor
             {
                 return fail(ERROR_TRUNCATED, position);
             }
-            final byte next = buffer.getByte(position);
+            final byte next = byteAt(position);
             if (isArray)
             {
                 return readValue(next);
@@ -553,7 +563,7 @@ public final class JsonCursor
         {
             return fail(ERROR_TRUNCATED, position);
         }
-        if (':' != buffer.getByte(position))
+        if (':' != byteAt(position))
         {
             return fail(ERROR_UNEXPECTED_CHARACTER, position);
         }
@@ -569,7 +579,6 @@ public final class JsonCursor
      */
     private boolean readString()
     {
-        final DirectBuffer buffer = this.buffer;
         final int end = this.end;
         final int quote = position;
         boolean escapes = false;
@@ -581,7 +590,7 @@ public final class JsonCursor
                 fail(ERROR_TRUNCATED, end);
                 return false;
             }
-            final int b = buffer.getByte(i) & 0xFF;
+            final int b = byteAt(i) & 0xFF;
             if ('"' == b)
             {
                 break;
@@ -594,7 +603,7 @@ public final class JsonCursor
                     fail(ERROR_TRUNCATED, end);
                     return false;
                 }
-                final byte escaped = buffer.getByte(i + 1);
+                final byte escaped = byteAt(i + 1);
                 if ('u' == escaped)
                 {
                     for (int k = i + 2; k < i + 6; k++)
@@ -604,7 +613,7 @@ public final class JsonCursor
                             fail(ERROR_TRUNCATED, end);
                             return false;
                         }
-                        if (!isHexDigit(buffer.getByte(k)))
+                        if (!isHexDigit(byteAt(k)))
                         {
                             fail(ERROR_BAD_STRING, k);
                             return false;
@@ -644,12 +653,11 @@ public final class JsonCursor
 
     private int readNumber()
     {
-        final DirectBuffer buffer = this.buffer;
         final int end = this.end;
         final int first = position;
         int i = first;
 
-        if ('-' == buffer.getByte(i))
+        if ('-' == byteAt(i))
         {
             i++;
             if (i >= end)
@@ -658,7 +666,7 @@ public final class JsonCursor
             }
         }
 
-        final byte lead = buffer.getByte(i);
+        final byte lead = byteAt(i);
         if ('0' == lead)
         {
             i++;
@@ -672,14 +680,14 @@ public final class JsonCursor
             return fail(ERROR_BAD_NUMBER, i);
         }
 
-        if (i < end && '.' == buffer.getByte(i))
+        if (i < end && '.' == byteAt(i))
         {
             i++;
             if (i >= end)
             {
                 return fail(ERROR_TRUNCATED, end);
             }
-            if (!isDigit(buffer.getByte(i)))
+            if (!isDigit(byteAt(i)))
             {
                 return fail(ERROR_BAD_NUMBER, i);
             }
@@ -688,13 +696,13 @@ public final class JsonCursor
 
         if (i < end)
         {
-            final byte e = buffer.getByte(i);
+            final byte e = byteAt(i);
             if ('e' == e || 'E' == e)
             {
                 i++;
                 if (i < end)
                 {
-                    final byte sign = buffer.getByte(i);
+                    final byte sign = byteAt(i);
                     if ('+' == sign || '-' == sign)
                     {
                         i++;
@@ -704,7 +712,7 @@ public final class JsonCursor
                 {
                     return fail(ERROR_TRUNCATED, end);
                 }
-                if (!isDigit(buffer.getByte(i)))
+                if (!isDigit(byteAt(i)))
                 {
                     return fail(ERROR_BAD_NUMBER, i);
                 }
@@ -713,7 +721,7 @@ public final class JsonCursor
         }
 
         // A number must be followed by a delimiter: "01", "1.2.3" or "12ab" are one bad number, not two tokens.
-        if (i < end && !isDelimiter(buffer.getByte(i)))
+        if (i < end && !isDelimiter(byteAt(i)))
         {
             return fail(ERROR_BAD_NUMBER, i);
         }
@@ -734,13 +742,13 @@ public final class JsonCursor
             {
                 return fail(ERROR_TRUNCATED, end);
             }
-            if (buffer.getByte(i) != text[k])
+            if (byteAt(i) != text[k])
             {
                 return fail(ERROR_UNEXPECTED_CHARACTER, i);
             }
         }
         final int after = first + text.length;
-        if (after < end && !isDelimiter(buffer.getByte(after)))
+        if (after < end && !isDelimiter(byteAt(after)))
         {
             return fail(ERROR_UNEXPECTED_CHARACTER, after);
         }
@@ -753,7 +761,7 @@ public final class JsonCursor
     private int skipDigits(final int from)
     {
         int i = from;
-        while (i < end && isDigit(buffer.getByte(i)))
+        while (i < end && isDigit(byteAt(i)))
         {
             i++;
         }
@@ -763,11 +771,19 @@ public final class JsonCursor
     private void skipWhitespace()
     {
         int i = position;
-        while (i < end && isWhitespace(buffer.getByte(i)))
+        while (i < end && isWhitespace(byteAt(i)))
         {
             i++;
         }
         position = i;
+    }
+
+    /**
+     * The byte at an offset the caller has checked is below {@code end}, inside the region {@link #wrap} checked.
+     */
+    private byte byteAt(final int offset)
+    {
+        return UnsafeApi.getByte(array, address + offset);
     }
 
     private void setToken(final int tokenType, final int tokenStart, final int tokenOffset, final int tokenLength)

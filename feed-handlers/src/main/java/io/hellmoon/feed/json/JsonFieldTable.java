@@ -134,8 +134,7 @@ public final class JsonFieldTable
     {
         if (1 == length)
         {
-            final byte b = buffer.getByte(offset);
-            return b >= 0 ? singleCharSlots[b] : NO_SLOT;
+            return slotOf(buffer.getByte(offset));
         }
         for (final int slot : multiCharSlots)
         {
@@ -145,6 +144,17 @@ public final class JsonFieldTable
             }
         }
         return NO_SLOT;
+    }
+
+    /**
+     * The slot of a one-byte field name.
+     *
+     * @param name the byte between the quotes.
+     * @return the slot, or {@link #NO_SLOT}.
+     */
+    public int slotOf(final byte name)
+    {
+        return name >= 0 ? singleCharSlots[name] : NO_SLOT;
     }
 
     /**

@@ -50,12 +50,16 @@ public final class JsonNumberParser
     private static final int MAX_EXPONENT_MAGNITUDE = 9999;
     private static final long[] POWERS_OF_TEN = new long[MAX_SIGNIFICANT_DIGITS + 1];
 
+    // The largest digits that can be scaled up by 10^i without overflow: a table, so the check needs no division.
+    private static final long[] MAX_BEFORE_SCALING = new long[MAX_SIGNIFICANT_DIGITS + 1];
+
     static
     {
         long power = 1;
         for (int i = 0; i < POWERS_OF_TEN.length; i++)
         {
             POWERS_OF_TEN[i] = power;
+            MAX_BEFORE_SCALING[i] = Long.MAX_VALUE / power;
             power *= 10;
         }
     }
@@ -137,8 +141,27 @@ public final class JsonNumberParser
         {
             return status;
         }
+        final int fixedStatus = fixed(digits, textExponent, exponent);
+        if (OK == fixedStatus && negative)
+        {
+            value = -value;
+        }
+        return fixedStatus;
+    }
 
-        final long digits = this.digits;
+    /**
+     * The exact mantissa at a fixed exponent of a decimal already split into its digits and their power of ten, for
+     * a reader that scanned the text itself (see {@link JsonScanner#decimalString()}): the second half of
+     * {@link #parseFixed}.
+     *
+     * @param digits       the significant digits, non-negative and below 10^18.
+     * @param textExponent the power of ten they are scaled by: {@code 61837.63} is 6183763 at -2.
+     * @param exponent     of the mantissa wanted, from -18 to 18.
+     * @return {@link #OK} with the non-negative mantissa in {@link #value()}, or {@link #TOO_LONG} or
+     * {@link #INEXACT}.
+     */
+    public int fixed(final long digits, final int textExponent, final int exponent)
+    {
         if (0 == digits)
         {
             value = 0;
@@ -146,36 +169,27 @@ public final class JsonNumberParser
         }
 
         final int shift = textExponent - exponent;
-        final long mantissa;
         if (shift >= 0)
         {
-            if (shift > MAX_SIGNIFICANT_DIGITS)
+            if (shift > MAX_SIGNIFICANT_DIGITS || digits > MAX_BEFORE_SCALING[shift])
             {
                 return TOO_LONG;
             }
-            final long factor = POWERS_OF_TEN[shift];
-            if (digits > Long.MAX_VALUE / factor)
-            {
-                return TOO_LONG;
-            }
-            mantissa = digits * factor;
-        }
-        else
-        {
-            // digits < 10^18, so a divisor of 10^19 or more can never divide it.
-            if (-shift > MAX_SIGNIFICANT_DIGITS)
-            {
-                return INEXACT;
-            }
-            final long divisor = POWERS_OF_TEN[-shift];
-            if (0 != digits % divisor)
-            {
-                return INEXACT;
-            }
-            mantissa = digits / divisor;
+            value = digits * POWERS_OF_TEN[shift];
+            return OK;
         }
 
-        value = negative ? -mantissa : mantissa;
+        // digits < 10^18, so a divisor of 10^19 or more can never divide it.
+        if (-shift > MAX_SIGNIFICANT_DIGITS)
+        {
+            return INEXACT;
+        }
+        final long divisor = POWERS_OF_TEN[-shift];
+        if (0 != digits % divisor)
+        {
+            return INEXACT;
+        }
+        value = digits / divisor;
         return OK;
     }
 
@@ -196,16 +210,30 @@ public final class JsonNumberParser
         {
             return status;
         }
-
-        long digits = this.digits;
-        int exponent = textExponent;
-        if (0 == digits)
+        final int decimalStatus = decimal(digits, textExponent);
+        if (OK == decimalStatus && negative)
         {
-            exponent = 0;
+            value = -value;
         }
-        while (exponent < 0 && 0 == digits % 10)
+        return decimalStatus;
+    }
+
+    /**
+     * The mantissa and exponent of a decimal already split into its digits and their power of ten, trailing
+     * fractional zeros dropped, for a reader that scanned the text itself: the second half of {@link #parseDecimal}.
+     *
+     * @param digits       the significant digits, non-negative and below 10^18.
+     * @param textExponent the power of ten they are scaled by.
+     * @return {@link #OK} with the non-negative mantissa in {@link #mantissa()} and the exponent in
+     * {@link #exponent()}, or {@link #TOO_LONG} or {@link #INEXACT} when the exponent is outside SBE's {@code int8}.
+     */
+    public int decimal(final long digits, final int textExponent)
+    {
+        long mantissa = digits;
+        int exponent = 0 == mantissa ? 0 : textExponent;
+        while (exponent < 0 && 0 == mantissa % 10)
         {
-            digits /= 10;
+            mantissa /= 10;
             exponent++;
         }
         if (exponent > Byte.MAX_VALUE)
@@ -217,7 +245,7 @@ public final class JsonNumberParser
             return INEXACT;
         }
 
-        value = negative ? -digits : digits;
+        value = mantissa;
         this.exponent = exponent;
         return OK;
     }
