@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
@@ -22,8 +24,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * A real capture served live by a {@link LocalExchangeServer}: the frames of an hftbacktest file
  * ({@code <receive ns> <combined-stream JSON>}) are sent, in order and as fast as the connection takes them, once a
- * client has subscribed to every stream the capture holds; the capture's REST snapshot line is the answer to the
- * depth endpoint; exchangeInfo is not served (404), so a client falls back to default exponents as a replay without
+ * client has subscribed to every stream the capture holds, pausing where the capture took its snapshot until a client
+ * has fetched it; the capture's REST snapshot line is the answer to the depth endpoint; exchangeInfo is not served (404), so a client falls back to default exponents as a replay without
  * reference data does.
  */
 public final class CaptureExchange implements AutoCloseable
@@ -35,7 +37,9 @@ public final class CaptureExchange implements AutoCloseable
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicLong framesSent = new AtomicLong();
     private final Thread sender;
+    private final CountDownLatch snapshotServed = new CountDownLatch(1);
     private String snapshot;
+    private int snapshotIndex = -1;
 
     /**
      * Load a capture and start serving it.
@@ -45,8 +49,15 @@ public final class CaptureExchange implements AutoCloseable
     public CaptureExchange(final Path capture)
     {
         load(capture);
-        server.route((request) -> request.path().endsWith("/depth") && null != snapshot ?
-            LocalExchangeServer.Response.ok(snapshot) : null);
+        server.route((request) ->
+        {
+            if (request.path().endsWith("/depth") && null != snapshot)
+            {
+                snapshotServed.countDown();
+                return LocalExchangeServer.Response.ok(snapshot);
+            }
+            return null;
+        });
         sender = new Thread(this::send, "capture-exchange");
         server.onSubscribed((connection) ->
         {
@@ -110,6 +121,10 @@ public final class CaptureExchange implements AutoCloseable
     {
         for (int i = 0; i < frames.size() && !Thread.currentThread().isInterrupted(); i++)
         {
+            if (i == snapshotIndex && !awaitSnapshotServed())
+            {
+                return;
+            }
             server.publishFrame(streams.get(i), frames.get(i));
             framesSent.incrementAndGet();
             if (0 == (i & 1023))
@@ -117,6 +132,26 @@ public final class CaptureExchange implements AutoCloseable
                 // Let the socket drain now and then rather than queue the whole capture in memory.
                 Thread.yield();
             }
+        }
+    }
+
+    /**
+     * The capture took its snapshot at this point of the stream: a client that has not had it yet would, on the real
+     * exchange, get a snapshot from this moment, so the frames after it wait until the snapshot has been served (or
+     * the client's diff buffer could overflow with diffs newer than the capture's one snapshot, which it would then
+     * rightly refuse, again and again, depending on the machine's speed).
+     */
+    private boolean awaitSnapshotServed()
+    {
+        try
+        {
+            snapshotServed.await(30, TimeUnit.SECONDS);
+            return true;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -146,6 +181,7 @@ public final class CaptureExchange implements AutoCloseable
                 else if (json.contains("\"lastUpdateId\""))
                 {
                     snapshot = json;
+                    snapshotIndex = frames.size();
                 }
             }
         }
