@@ -21,7 +21,7 @@ import io.hellmoon.router.risk.SymbolPerformance;
 import io.hellmoon.router.risk.SymbolStats;
 import io.hellmoon.router.sdl.ConditionType;
 import io.hellmoon.router.sdl.StrategyLoadException;
-import io.hellmoon.router.sdl.Timeframe;
+import io.hellmoon.codecs.Timeframe;
 import io.hellmoon.router.state.BarSeries;
 import io.hellmoon.router.state.InstrumentSpec;
 import io.hellmoon.router.state.MarketState;
@@ -1470,7 +1470,7 @@ public final class Router implements SbeHandler, AutoCloseable
     {
         for (int tf = 0; tf < Timeframe.count(); tf++)
         {
-            if (Timeframe.get(tf).barInterval().value() == intervalRaw)
+            if (Timeframe.get(tf).interval().value() == intervalRaw)
             {
                 return tf;
             }

@@ -4,7 +4,7 @@
 package io.hellmoon.scanner;
 
 import io.hellmoon.codecs.aeron.BackPressurePolicy;
-import io.hellmoon.scanner.indicators.Timeframe;
+import io.hellmoon.codecs.Timeframe;
 import org.agrona.SystemUtil;
 
 import java.util.Locale;

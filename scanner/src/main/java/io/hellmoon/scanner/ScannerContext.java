@@ -5,7 +5,7 @@ package io.hellmoon.scanner;
 
 import io.hellmoon.codecs.aeron.BackPressurePolicy;
 import io.hellmoon.codecs.aeron.CounterFactory;
-import io.hellmoon.scanner.indicators.Timeframe;
+import io.hellmoon.codecs.Timeframe;
 import io.hellmoon.scanner.pairs.PairsContext;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;

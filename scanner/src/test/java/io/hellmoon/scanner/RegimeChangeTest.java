@@ -9,7 +9,7 @@ import io.hellmoon.sbe.Side;
 import io.hellmoon.sbe.TrendRegime;
 import io.hellmoon.sbe.VolatilityRegime;
 import io.hellmoon.scanner.indicators.MultiTimeframeBars;
-import io.hellmoon.scanner.indicators.Timeframe;
+import io.hellmoon.codecs.Timeframe;
 import io.hellmoon.scanner.indicators.TimeframeBars;
 import io.hellmoon.scanner.regime.RegimeClassifier;
 import io.hellmoon.scanner.regime.RegimeResult;

@@ -6,6 +6,7 @@ package io.hellmoon.feed.sim;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
@@ -217,11 +218,18 @@ final class TestWsClient implements AutoCloseable
     }
 
     /**
-     * Send a text message.
+     * Send a text message. A send that loses the race with the server closing the connection is dropped, as a real
+     * client's write to a closed socket is (Netty tears the closed channel's pipeline down, so the write then fails
+     * with an unsupported-message error rather than a closed-channel one); tests see the close itself.
      */
     void send(final String text)
     {
-        channel.writeAndFlush(new TextWebSocketFrame(text)).syncUninterruptibly();
+        final ChannelFuture sent =
+            channel.writeAndFlush(new TextWebSocketFrame(text)).awaitUninterruptibly();
+        if (!sent.isSuccess() && channel.isActive())
+        {
+            throw new IllegalStateException("send failed on an open connection", sent.cause());
+        }
     }
 
     /**

@@ -3,6 +3,7 @@
  */
 package io.hellmoon.router.sdl;
 
+import io.hellmoon.codecs.Timeframe;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -271,7 +272,7 @@ public final class SdlSchema
         final List<String> names = new ArrayList<>();
         for (final Timeframe timeframe : Timeframe.values())
         {
-            names.add(timeframe.sdlName());
+            names.add(timeframe.label());
         }
         return names;
     }

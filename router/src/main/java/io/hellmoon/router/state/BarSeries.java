@@ -3,7 +3,7 @@
  */
 package io.hellmoon.router.state;
 
-import io.hellmoon.router.sdl.Timeframe;
+import io.hellmoon.codecs.Timeframe;
 
 /**
  * Closed bars of one instrument on every {@link Timeframe}, most recent first, for confirmations.

@@ -3,7 +3,7 @@
  */
 package io.hellmoon.router.state;
 
-import io.hellmoon.router.sdl.Timeframe;
+import io.hellmoon.codecs.Timeframe;
 
 import java.util.Arrays;
 

@@ -9,7 +9,7 @@ import io.hellmoon.router.risk.ExitPolicy;
 import io.hellmoon.router.risk.Regimes;
 import io.hellmoon.router.sdl.ConditionType;
 import io.hellmoon.router.sdl.ResolvedStrategy;
-import io.hellmoon.router.sdl.Timeframe;
+import io.hellmoon.codecs.Timeframe;
 import io.hellmoon.sbe.AnomalyType;
 import io.hellmoon.sbe.Direction;
 import io.hellmoon.sbe.OrderType;
@@ -142,7 +142,7 @@ public final class StrategyCompiler
         for (int i = 0; i < count; i++)
         {
             final JsonNode confirmation = confirmations.get(i);
-            final Timeframe timeframe = Timeframe.fromSdlName(confirmation.get("timeframe").asText());
+            final Timeframe timeframe = Timeframe.fromLabel(confirmation.get("timeframe").asText());
             final JsonNode condition = confirmation.get("condition");
             final ConditionType type = ConditionType.fromSdlName(
                 condition.isTextual() ? condition.asText() : condition.get("type").asText());
@@ -188,7 +188,7 @@ public final class StrategyCompiler
                     parameters = "max_bps=" + compiled.confirmationThreshold[i];
                     break;
             }
-            compiled.confirmationLabel[i] = ("confirmations[" + i + "] " + timeframe.sdlName() + ' ' +
+            compiled.confirmationLabel[i] = ("confirmations[" + i + "] " + timeframe.label() + ' ' +
                 type.sdlName() + '(' + parameters + ')').getBytes(StandardCharsets.US_ASCII);
         }
     }

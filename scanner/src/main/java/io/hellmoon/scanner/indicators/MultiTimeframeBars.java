@@ -3,6 +3,7 @@
  */
 package io.hellmoon.scanner.indicators;
 
+import io.hellmoon.codecs.Timeframe;
 import java.util.Arrays;
 
 /**

@@ -3,6 +3,7 @@
  */
 package io.hellmoon.scanner.indicators;
 
+import io.hellmoon.codecs.Timeframe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hellmoon.test.TestData;

@@ -3,6 +3,7 @@
  */
 package io.hellmoon.scanner.indicators;
 
+import io.hellmoon.codecs.Timeframe;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;

@@ -1,15 +1,16 @@
 /*
  * Copyright 2026 Hellmoon contributors. Licensed under the Apache License, Version 2.0.
  */
-package io.hellmoon.scanner.indicators;
+package io.hellmoon.codecs;
 
 import io.hellmoon.sbe.BarInterval;
 
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bar lengths the scanner keeps for every instrument, aligned to multiples of their length since the epoch (so a
- * day is a UTC day). Each one divides the next, so every bar of a longer timeframe is made of whole 1m bars.
+ * The bar lengths Hellmoon works in: the scanner keeps bars of each for every instrument and the router's strategies
+ * name them. Bars are aligned to multiples of their length since the epoch (so a day is a UTC day); each length
+ * divides the next, so every bar of a longer timeframe is made of whole 1m bars.
  */
 public enum Timeframe
 {
@@ -57,7 +58,7 @@ public enum Timeframe
     }
 
     /**
-     * The label used in configuration, e.g. {@code 1m} or {@code 4h}.
+     * The label used in configuration and in strategy files, e.g. {@code 1m} or {@code 4h}.
      *
      * @return the label.
      */
@@ -125,5 +126,41 @@ public enum Timeframe
             }
         }
         throw new IllegalArgumentException("not a timeframe: '" + label + "' (one of 1m, 5m, 15m, 1h, 4h, 1d)");
+    }
+
+    /**
+     * The timeframe of a label exactly as written in a strategy file.
+     *
+     * @param label e.g. {@code 15m}.
+     * @return the timeframe, or null if none has that label.
+     */
+    public static Timeframe fromLabel(final String label)
+    {
+        for (final Timeframe timeframe : VALUES)
+        {
+            if (timeframe.label.equals(label))
+            {
+                return timeframe;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The timeframe of a kline interval.
+     *
+     * @param interval of a bar.
+     * @return the timeframe's ordinal, or -1 if the interval is not one of these.
+     */
+    public static int ordinalOf(final BarInterval interval)
+    {
+        for (final Timeframe timeframe : VALUES)
+        {
+            if (timeframe.interval == interval)
+            {
+                return timeframe.ordinal();
+            }
+        }
+        return -1;
     }
 }
