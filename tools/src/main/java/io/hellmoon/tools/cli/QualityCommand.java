@@ -17,11 +17,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code hellmoon quality} (hidden, a development tool): {@link DetectionQualityReport} on the given captures.
+ * {@code hellmoon quality}: {@link DetectionQualityReport} on the given captures.
  */
 @Command(
     name = "quality",
-    hidden = true,
     mixinStandardHelpOptions = true,
     description = {
         "Measure detection quality: false alarms per detector and symbol-hour on the captures as they are, and",
