@@ -32,7 +32,7 @@ import java.util.Arrays;
  */
 final class CrossSectionalDetector implements Detector
 {
-    static final int FEATURE_COUNT = 7;
+    static final int FEATURE_COUNT = 9;
     private static final long NO_SAMPLE = Long.MIN_VALUE;
 
     private final SweepInputs in;
@@ -65,6 +65,7 @@ final class CrossSectionalDetector implements Detector
     private double mean;
     private double deviation;
     private int scored;
+    private int count;
 
     CrossSectionalDetector(
         final ScannerContext ctx,
@@ -189,6 +190,7 @@ final class CrossSectionalDetector implements Detector
             lastSampleIndex = sampleIndex;
         }
 
+        this.count = count;
         scored = 0;
         in.crossScale = 0.0f;
         in.crossMean = 0.0f;
@@ -262,7 +264,30 @@ final class CrossSectionalDetector implements Detector
             writer.feature(Feature.THRESHOLD, zThreshold);
             writer.feature(Feature.BASELINE, beta * marketReturn);
             writer.feature(Feature.PRICE, table.referencePrice(slot));
+            writer.feature(Feature.RANK, rank(slot));
+            writer.feature(Feature.CROSS_SECTION_SIZE, scored);
             writer.commitAnomaly();
         }
+    }
+
+    /**
+     * The slot's place in this sweep's ranking of beta-adjusted moves away from the cross-section's mean, 1 for the
+     * largest. One pass over the instruments per event, not a sort per sweep: events are few (hysteresis and cooldown)
+     * and the sweep stays O(n) with nothing to allocate.
+     */
+    private int rank(final int slot)
+    {
+        final float[] residual = in.residual;
+        final float crossMean = in.crossMean;
+        final float distance = Math.abs(residual[slot] - crossMean);
+        int larger = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (Math.abs(residual[i] - crossMean) > distance)
+            {
+                larger++;
+            }
+        }
+        return larger + 1;
     }
 }

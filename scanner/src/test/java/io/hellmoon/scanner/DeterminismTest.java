@@ -5,14 +5,17 @@ package io.hellmoon.scanner;
 
 import io.hellmoon.feed.synthetic.SyntheticMarket;
 import io.hellmoon.sbe.AnomalyType;
+import io.hellmoon.sbe.Feature;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import static io.hellmoon.scanner.ScannerFixture.MINUTE;
 import static io.hellmoon.scanner.ScannerFixture.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DeterminismTest
@@ -78,14 +81,36 @@ class DeterminismTest
         assertTrue(RecordingSink.sameBytes(first.messages, scalar.messages));
     }
 
+    @Test
+    void shouldRankEveryCrossSectionalEventWithinItsCrossSection()
+    {
+        final RecordingSink sink = syntheticRun(ScannerConfiguration.SweepKernel.VECTOR, 60);
+        final List<RecordingSink.Anomaly> events = sink.anomalies(AnomalyType.CROSS_SECTIONAL);
+        assertFalse(events.isEmpty(), "cross-sectional events on the synthetic market");
+        for (final RecordingSink.Anomaly event : events)
+        {
+            final double rank = event.feature(Feature.RANK);
+            final double size = event.feature(Feature.CROSS_SECTION_SIZE);
+            assertTrue(rank >= 1 && rank <= size && size <= 60, event::toString);
+            // An event needs |z| beyond its threshold, so at most the few largest movers of a sweep can fire.
+            assertTrue(Math.abs(event.feature(Feature.Z_SCORE)) > event.feature(Feature.THRESHOLD), event::toString);
+        }
+    }
+
     /**
-     * Twenty synthetic instruments with every kind of injected anomaly, through the real feed path, for 40 minutes.
+     * Synthetic instruments (twenty unless given) with every kind of injected anomaly, through the real feed path, for
+     * 40 minutes.
      */
     private static RecordingSink syntheticRun(final ScannerConfiguration.SweepKernel kernel)
     {
+        return syntheticRun(kernel, 20);
+    }
+
+    private static RecordingSink syntheticRun(final ScannerConfiguration.SweepKernel kernel, final int instruments)
+    {
         final RecordingSink sink = new RecordingSink();
         final SyntheticMarket.Context marketCtx = new SyntheticMarket.Context()
-            .instrumentCount(20)
+            .instrumentCount(instruments)
             .seed(SEED)
             .messageRate(120.0)
             .historyBars(150)
