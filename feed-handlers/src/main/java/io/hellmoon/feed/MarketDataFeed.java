@@ -13,6 +13,7 @@ import io.hellmoon.feed.binance.BinanceJsonDecoder;
 import io.hellmoon.feed.binance.sbe.BinanceSbeDecoder;
 import io.hellmoon.feed.book.BookManager;
 import io.hellmoon.feed.book.SnapshotRequester;
+import io.hellmoon.feed.mexc.MexcDecoderContext;
 import io.hellmoon.feed.mexc.MexcFuturesDecoder;
 import io.hellmoon.feed.mexc.MexcReasons;
 import io.hellmoon.feed.mexc.MexcSpotDecoder;
@@ -170,7 +171,7 @@ public final class MarketDataFeed implements AutoCloseable
         {
             case MEXC_SPOT:
             {
-                final MexcSpotDecoder decoder = new MexcSpotDecoder(new MexcSpotDecoder.Context()
+                final MexcSpotDecoder decoder = new MexcSpotDecoder(new MexcDecoderContext()
                     .instrumentRegistry(registry)
                     .autoRegister(autoRegister)
                     .messageSink(pipeline)
@@ -185,7 +186,7 @@ public final class MarketDataFeed implements AutoCloseable
 
             case MEXC_FUTURES:
             {
-                final MexcFuturesDecoder decoder = new MexcFuturesDecoder(new MexcFuturesDecoder.Context()
+                final MexcFuturesDecoder decoder = new MexcFuturesDecoder(new MexcDecoderContext()
                     .instrumentRegistry(registry)
                     .autoRegister(autoRegister)
                     .messageSink(pipeline)

@@ -8,8 +8,8 @@ import org.agrona.SystemUtil;
 import static java.lang.System.getProperty;
 
 /**
- * Property names and defaults of the MEXC decoders; {@link MexcSpotDecoder.Context} and
- * {@link MexcFuturesDecoder.Context} seed their fields from them, and their setters override them.
+ * Property names and defaults of the MEXC decoders; {@link MexcDecoderContext} and
+ * {@link MexcDecoderContext} seed their fields from them, and their setters override them.
  */
 public final class MexcConfiguration
 {

@@ -34,7 +34,7 @@ class MexcFuturesDecoderAllocationTest
     {
         final MexcSpotDecoderAllocationTest.CountingSink sink = new MexcSpotDecoderAllocationTest.CountingSink();
         final InstrumentRegistry registry = new InstrumentRegistry();
-        final MexcFuturesDecoder decoder = new MexcFuturesDecoder(new MexcFuturesDecoder.Context()
+        final MexcFuturesDecoder decoder = new MexcFuturesDecoder(new MexcDecoderContext()
             .instrumentRegistry(registry)
             .autoRegister(true)
             .messageSink(sink)

@@ -49,7 +49,7 @@ class MexcFuturesDecoderTest
     private final RecordingSink sink = new RecordingSink();
     private final InstrumentRegistry registry = new InstrumentRegistry();
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[0]);
-    private final MexcFuturesDecoder decoder = new MexcFuturesDecoder(new MexcFuturesDecoder.Context()
+    private final MexcFuturesDecoder decoder = new MexcFuturesDecoder(new MexcDecoderContext()
         .instrumentRegistry(registry)
         .autoRegister(true)
         .messageSink(sink)

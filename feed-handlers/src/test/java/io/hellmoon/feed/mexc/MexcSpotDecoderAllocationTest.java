@@ -39,7 +39,7 @@ class MexcSpotDecoderAllocationTest
     {
         final CountingSink sink = new CountingSink();
         final InstrumentRegistry registry = new InstrumentRegistry();
-        final MexcSpotDecoder decoder = new MexcSpotDecoder(new MexcSpotDecoder.Context()
+        final MexcSpotDecoder decoder = new MexcSpotDecoder(new MexcDecoderContext()
             .instrumentRegistry(registry)
             .autoRegister(true)
             .messageSink(sink)

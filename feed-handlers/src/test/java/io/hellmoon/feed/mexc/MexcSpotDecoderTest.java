@@ -342,11 +342,11 @@ class MexcSpotDecoderTest
     @Test
     void shouldRejectInvalidSettingsByName()
     {
-        assertThrows(ConfigurationException.class, () -> new MexcSpotDecoder(new MexcSpotDecoder.Context()));
+        assertThrows(ConfigurationException.class, () -> new MexcSpotDecoder(new MexcDecoderContext()));
         final ConfigurationException depth = assertThrows(ConfigurationException.class,
             () -> new MexcSpotDecoder(context(true).maxJsonDepth(2)));
         assertTrue(depth.getMessage().contains(MexcConfiguration.MAX_JSON_DEPTH_PROP_NAME));
-        final MexcSpotDecoder.Context context = context(true);
+        final MexcDecoderContext context = context(true);
         context.conclude();
         assertThrows(IllegalStateException.class, context::conclude);
     }
@@ -361,9 +361,9 @@ class MexcSpotDecoderTest
         return new MexcSpotDecoder(context(autoRegister));
     }
 
-    private MexcSpotDecoder.Context context(final boolean autoRegister)
+    private MexcDecoderContext context(final boolean autoRegister)
     {
-        return new MexcSpotDecoder.Context()
+        return new MexcDecoderContext()
             .instrumentRegistry(registry)
             .autoRegister(autoRegister)
             .messageSink(sink)
